@@ -1,0 +1,26 @@
+namespace DpoPipeline.Core.Evaluation;
+
+/// <summary>
+/// Everything measured on one example. Answers and scores are null where the call failed; an outcome needs both
+/// answers (and, for the judge, two valid verdicts).
+/// </summary>
+public sealed record PairEvaluation
+{
+    public required int Index { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? BaseAnswer { get; init; }
+
+    public string? FineTunedAnswer { get; init; }
+
+    public SimilarityScore? BaseScore { get; init; }
+
+    public SimilarityScore? FineTunedScore { get; init; }
+
+    public PairOutcome? SimilarityOutcome { get; init; }
+
+    public JudgeDecision? Judge { get; init; }
+
+    public IReadOnlyList<EvaluationFailure> Failures { get; init; } = [];
+}
