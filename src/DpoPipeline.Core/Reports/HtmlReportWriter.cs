@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+
+namespace DpoPipeline.Core.Reports;
+
+/// <summary>Writes report sections as one self-contained HTML page: inline CSS, charts as data URIs, no external assets.</summary>
+internal static class HtmlReportWriter
+{
+    private const string Style =
+        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}"
+        + "table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.3em .7em;text-align:left}"
+        + "th{background:#f3f3f3}img{max-width:100%;height:auto;border:1px solid #eee}h2{border-bottom:1px solid #ddd;padding-bottom:.2em}";
+
+    public static string Write(string title, IReadOnlyList<ReportSection> sections)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<h1>")
+            .Append(Encode(title)).Append("</h1>\n");
+        foreach (var section in sections)
+        {
+            html.Append("<section>\n<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
+            foreach (var block in section.Blocks)
+            {
+                switch (block)
+                {
+                    case ReportParagraph p:
+                        html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");
+                        break;
+                    case ReportTable t:
+                        html.Append("<table>\n<thead><tr>").AppendJoin(string.Empty, t.Header.Select(h => $"<th>{Encode(h)}</th>"))
+                            .Append("</tr></thead>\n<tbody>\n");
+                        foreach (var row in t.Rows)
+                        {
+                            html.Append("<tr>").AppendJoin(string.Empty, row.Select(c => $"<td>{Encode(c)}</td>")).Append("</tr>\n");
+                        }
+
+                        html.Append("</tbody>\n</table>\n");
+                        break;
+                    case ReportImage i:
+                        html.Append("<figure><img src=\"").Append(i.Chart.DataUri).Append("\" alt=\"").Append(Encode(i.Chart.Title))
+                            .Append("\" width=\"").Append(i.Chart.Width).Append("\" height=\"").Append(i.Chart.Height)
+                            .Append("\"></figure>\n");
+                        break;
+                }
+            }
+
+            html.Append("</section>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,40 @@
+using DpoPipeline.Core.Evaluation;
+
+namespace DpoPipeline.Core.Reports;
+
+/// <summary>Everything a run report shows. Optional parts are left out of the report when missing.</summary>
+public sealed record RunReportData
+{
+    public required string RunId { get; init; }
+
+    public required string DatasetName { get; init; }
+
+    public required string BaseModel { get; init; }
+
+    public string? FineTunedModel { get; init; }
+
+    public string? Deployment { get; init; }
+
+    public string? JobId { get; init; }
+
+    /// <summary>How the run ended (or where it stands), e.g. Completed or Failed.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>When the report was made; the last phase of the timeline lasts until then.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public IReadOnlyList<RunPhaseEntry> Timeline { get; init; } = [];
+
+    public RunCostSummary? Cost { get; init; }
+
+    public TrainingMetricsSeries? TrainingMetrics { get; init; }
+
+    public EvaluationResult? Evaluation { get; init; }
+
+    /// <summary>Token-length histograms of the dataset, e.g. prompt, chosen and rejected.</summary>
+    public IReadOnlyList<TokenHistogram> TokenHistograms { get; init; } = [];
+
+    public IReadOnlyList<RunReportIssue> Errors { get; init; } = [];
+
+    public IReadOnlyList<RunReportIssue> Warnings { get; init; } = [];
+}

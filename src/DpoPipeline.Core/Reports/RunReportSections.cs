@@ -1,0 +1,234 @@
+using DpoPipeline.Core.Evaluation;
+
+namespace DpoPipeline.Core.Reports;
+
+/// <summary>Decides what the report says, once, for both output formats.</summary>
+internal static class RunReportSections
+{
+    // Enough failures to see the pattern without burying the report.
+    private const int MaxFailuresListed = 20;
+
+    public static IReadOnlyList<ReportSection> Build(RunReportData data, RunReportChartSet charts)
+    {
+        var sections = new List<ReportSection> { Summary(data), Evaluation(data.Evaluation, charts.LabelDistribution) };
+        sections.Add(Training(data.TrainingMetrics, charts.LossCurves));
+        sections.Add(Dataset(data.TokenHistograms, charts.TokenLengths));
+        sections.Add(Timeline(data, charts.Timeline));
+        sections.Add(Cost(data.Cost, data.Evaluation?.Usage, charts.Cost));
+        if (data.Errors.Count + data.Warnings.Count > 0)
+        {
+            sections.Add(Issues(data));
+        }
+
+        return sections;
+    }
+
+    private static ReportSection Summary(RunReportData data)
+    {
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row("Run", data.RunId),
+            Row("Dataset", data.DatasetName),
+            Row("Base model", data.BaseModel),
+            Row("Fine-tuned model", data.FineTunedModel ?? "n/a"),
+            Row("Deployment", data.Deployment ?? "n/a"),
+            Row("Fine-tuning job", data.JobId ?? "n/a"),
+            Row("Outcome", data.Outcome ?? "n/a"),
+            Row("Report generated", ReportFormat.Timestamp(data.GeneratedAt)),
+        };
+        var blocks = new List<ReportBlock> { new ReportTable(["Item", "Value"], rows) };
+        if (data.Evaluation is { } evaluation)
+        {
+            blocks.Insert(0, new ReportParagraph(Headline(evaluation)));
+        }
+
+        return new ReportSection("Summary", blocks);
+    }
+
+    private static string Headline(EvaluationResult evaluation)
+    {
+        var summary = evaluation.Headline;
+        var method = evaluation.Judge is null ? "local similarity" : $"judge {evaluation.JudgeDeployment}";
+        return summary.WinRate is null
+            ? $"No decisive comparison between the fine-tuned and the base model ({method}, {summary.Ties} ties, {evaluation.Failures.Count} failed calls)."
+            : $"Fine-tuned win rate vs base: {ReportFormat.Percent(summary.WinRate)} (95% CI {ReportFormat.Interval(summary.WinRateInterval)}; "
+              + $"{summary.Wins} wins, {summary.Losses} losses, {summary.Ties} ties by {method}).";
+    }
+
+    private static ReportSection Evaluation(EvaluationResult? evaluation, ReportChart? labelChart)
+    {
+        if (evaluation is null)
+        {
+            return new ReportSection("Evaluation", [new ReportParagraph("No evaluation was run.")]);
+        }
+
+        var blocks = new List<ReportBlock>
+        {
+            new ReportParagraph(
+                $"{evaluation.PairCount} held-out examples asked of {evaluation.BaseDeployment} (base) and {evaluation.FineTunedDeployment} "
+                + $"(fine-tuned) in {ReportFormat.Duration(evaluation.Duration)}. Win rate = wins / (wins + losses); ties are counted apart."),
+            new ReportTable(ComparisonHeader("Method"), ComparisonRows(evaluation.Similarity, evaluation.Judge, evaluation.JudgeDeployment)),
+        };
+
+        if (evaluation.PerCategory.Count > 0)
+        {
+            blocks.Add(new ReportTable(
+                ["Category", "Examples", "Wins", "Losses", "Ties", "Win rate", "95% CI", "Judge win rate"],
+                evaluation.PerCategory.Select(c => (IReadOnlyList<string>)
+                [
+                    c.Category, Count(c.Pairs), Count(c.Similarity.Wins), Count(c.Similarity.Losses), Count(c.Similarity.Ties),
+                    ReportFormat.Percent(c.Similarity.WinRate), ReportFormat.Interval(c.Similarity.WinRateInterval),
+                    c.Judge is null ? "n/a" : ReportFormat.Percent(c.Judge.WinRate),
+                ]).ToList()));
+        }
+
+        blocks.Add(new ReportTable(
+            ["Label", "Base", "Fine-tuned"],
+            Enum.GetValues<AnswerLabel>().Select(l => Row(
+                ReportFormat.LabelName(l), Count(evaluation.BaseLabels[l]), Count(evaluation.FineTunedLabels[l]))).ToList()));
+        AddChart(blocks, labelChart);
+
+        blocks.Add(new ReportParagraph($"Failed calls: {evaluation.Failures.Count}."));
+        if (evaluation.Failures.Count > 0)
+        {
+            blocks.Add(new ReportTable(
+                ["Example", "Call", "Error"],
+                evaluation.Failures.Take(MaxFailuresListed).Select(f => Row(Count(f.PairIndex), f.Stage.ToString(), f.Error)).ToList()));
+        }
+
+        return new ReportSection("Evaluation", blocks);
+    }
+
+    private static string[] ComparisonHeader(string first) => [first, "Wins", "Losses", "Ties", "Win rate", "95% CI"];
+
+    private static List<IReadOnlyList<string>> ComparisonRows(ComparisonSummary similarity, ComparisonSummary? judge, string? judgeDeployment)
+    {
+        var rows = new List<IReadOnlyList<string>> { ComparisonRow("Local similarity", similarity) };
+        if (judge is not null)
+        {
+            rows.Add(ComparisonRow($"LLM judge ({judgeDeployment}, position-swapped)", judge));
+        }
+
+        return rows;
+    }
+
+    private static string[] ComparisonRow(string method, ComparisonSummary s) =>
+        [method, Count(s.Wins), Count(s.Losses), Count(s.Ties), ReportFormat.Percent(s.WinRate), ReportFormat.Interval(s.WinRateInterval)];
+
+    private static ReportSection Training(TrainingMetricsSeries? metrics, ReportChart? lossChart)
+    {
+        if (metrics is null || metrics.Steps.Count == 0)
+        {
+            return new ReportSection("Training", [new ReportParagraph("No training metrics were reported.")]);
+        }
+
+        var best = metrics.BestValidationStep;
+        var blocks = new List<ReportBlock>
+        {
+            new ReportTable(["Metric", "Value"],
+            [
+                Row("Steps", Count(metrics.Steps[^1].Step)),
+                Row("Final train loss", ReportFormat.Decimal(metrics.FinalTrainLoss)),
+                Row("Final validation loss", ReportFormat.Decimal(metrics.FinalValidationLoss)),
+                Row("Best validation loss", best is null ? "n/a" : $"{ReportFormat.Decimal(best.ValidationLoss)} at step {Count(best.Step)}"),
+                Row("Final train accuracy", ReportFormat.Decimal(metrics.FinalTrainAccuracy)),
+                Row("Final validation accuracy", ReportFormat.Decimal(metrics.FinalValidationAccuracy)),
+            ]),
+        };
+        AddChart(blocks, lossChart);
+        return new ReportSection("Training", blocks);
+    }
+
+    private static ReportSection Dataset(IReadOnlyList<TokenHistogram> histograms, ReportChart? chart)
+    {
+        if (histograms.Count == 0)
+        {
+            return new ReportSection("Dataset token lengths", [new ReportParagraph("No dataset statistics were recorded.")]);
+        }
+
+        var blocks = new List<ReportBlock>
+        {
+            new ReportTable(
+                ["Part", "Examples", "Shortest bin", "Longest bin"],
+                histograms.Select(h => Row(
+                    h.Name,
+                    Count(h.Examples),
+                    BinRange(h.Bins.FirstOrDefault(b => b.Count > 0)),
+                    BinRange(h.Bins.LastOrDefault(b => b.Count > 0)))).ToList()),
+        };
+        AddChart(blocks, chart);
+        return new ReportSection("Dataset token lengths", blocks);
+    }
+
+    private static ReportSection Timeline(RunReportData data, ReportChart? chart)
+    {
+        var spans = ReportFormat.PhaseSpans(data.Timeline, data.GeneratedAt);
+        if (spans.Count == 0)
+        {
+            return new ReportSection("Timeline", [new ReportParagraph("No timeline was recorded.")]);
+        }
+
+        var blocks = new List<ReportBlock>
+        {
+            new ReportTable(
+                ["Phase", "Started", "Duration"],
+                spans.Select(s => Row(s.Phase, ReportFormat.Timestamp(s.Start), ReportFormat.Duration(s.Duration))).ToList()),
+        };
+        AddChart(blocks, chart);
+        return new ReportSection("Timeline", blocks);
+    }
+
+    private static ReportSection Cost(RunCostSummary? cost, EvaluationUsage? evaluationUsage, ReportChart? chart)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        if (cost is not null)
+        {
+            rows.Add(Row("Estimated training tokens", ReportFormat.Tokens(cost.EstimatedTrainingTokens)));
+            rows.Add(Row("Billed training tokens", cost.BilledTrainingTokens is null ? "not reported" : ReportFormat.Tokens(cost.BilledTrainingTokens)));
+            if (cost.BilledTrainingTokens is { } billed && cost.EstimatedTrainingTokens > 0)
+            {
+                rows.Add(Row("Billed vs estimate", ReportFormat.Percent((double)billed / cost.EstimatedTrainingTokens)));
+            }
+
+            rows.Add(Row("Estimated training cost", ReportFormat.Usd(cost.EstimatedUsd)));
+        }
+
+        if (evaluationUsage is not null)
+        {
+            rows.Add(Row("Evaluation input tokens", ReportFormat.Tokens(evaluationUsage.Total.InputTokens)));
+            rows.Add(Row("Evaluation output tokens", ReportFormat.Tokens(evaluationUsage.Total.OutputTokens)));
+        }
+
+        if (rows.Count == 0)
+        {
+            return new ReportSection("Cost", [new ReportParagraph("No cost estimate was recorded.")]);
+        }
+
+        var blocks = new List<ReportBlock> { new ReportTable(["Item", "Value"], rows) };
+        AddChart(blocks, chart);
+        return new ReportSection("Cost", blocks);
+    }
+
+    private static ReportSection Issues(RunReportData data) =>
+        new("Errors and warnings",
+        [
+            new ReportTable(
+                ["Severity", "Code", "Message"],
+                data.Errors.Select(e => Row("error", e.Code, e.Message))
+                    .Concat(data.Warnings.Select(w => Row("warning", w.Code, w.Message))).ToList()),
+        ]);
+
+    private static void AddChart(List<ReportBlock> blocks, ReportChart? chart)
+    {
+        if (chart is not null)
+        {
+            blocks.Add(new ReportImage(chart));
+        }
+    }
+
+    private static string BinRange(HistogramBin? bin) => bin is null ? "n/a" : $"{Count(bin.From)}–{Count(bin.To)} tokens";
+
+    private static string Count(int value) => ReportFormat.Tokens(value);
+
+    private static IReadOnlyList<string> Row(params string[] cells) => cells;
+}
