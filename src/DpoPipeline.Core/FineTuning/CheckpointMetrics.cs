@@ -28,5 +28,5 @@ public sealed record CheckpointMetrics
     public double? FullValidMeanTokenAccuracy { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Other { get; init; }
+    public Dictionary<string, JsonElement>? Other { get; set; }
 }
