@@ -54,7 +54,8 @@ public static class ServiceErrorClassifier
         }
 
         if (Has(codes, "FileNotProcessed") || (Has(message, "file") && (Has(message, "not processed")
-            || Has(message, "not been processed") || Has(message, "not ready") || Has(message, "still being processed"))))
+            || Has(message, "not been processed") || Has(message, "not ready") || Has(message, "still being processed")
+            || Has(message, "failed validation"))))
         {
             return ServiceErrorKind.FileNotProcessed;
         }
