@@ -1,4 +1,3 @@
-using System.CommandLine;
+using DpoPipeline.Cli;
 
-var root = new RootCommand("dpo: get preference datasets into Azure OpenAI DPO shape, and run the pipeline.");
-return await root.Parse(args).InvokeAsync();
+return await DpoCli.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None);

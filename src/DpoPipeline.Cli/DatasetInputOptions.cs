@@ -1,0 +1,97 @@
+using System.CommandLine;
+using DpoPipeline.Core.Datasets;
+using DpoPipeline.Core.Samples;
+using DpoPipeline.Core.Tokens;
+
+namespace DpoPipeline.Cli;
+
+/// <summary>The input arguments shared by validate, convert and stats: the file (or --sample) and how to read it.</summary>
+internal sealed class DatasetInputOptions
+{
+    public Argument<string?> File { get; } = new("file") { Description = "Dataset file: JSONL, JSON, CSV, Parquet, optionally .gz.", Arity = ArgumentArity.ZeroOrOne };
+
+    public Option<bool> Sample { get; } = new("--sample") { Description = $"Use the built-in sample dataset ({SampleDatasets.Default.Examples} Azure-format examples, {SampleDatasets.Default.Licence})." };
+
+    public Option<string> BaseModel { get; } = new("--base-model", "-m")
+    {
+        Description = "Base model whose tokenizer and per-example token limit apply.",
+        DefaultValueFactory = _ => ModelTokenProfiles.DefaultModel,
+    };
+
+    public Option<string?> Format { get; } = new("--format") { Description = "Force the container format instead of detecting it." };
+
+    public Option<string?> Shape { get; } = new("--shape") { Description = "Force the example layout instead of detecting it." };
+
+    public Option<string[]> Map { get; } = new("--map")
+    {
+        Description = "Map a source field to prompt|chosen|rejected|system|history, e.g. --map good_response=chosen (nested paths allowed).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public DatasetInputOptions()
+    {
+        Format.AcceptOnlyFromAmong([.. EnumNames.Of<DatasetFormat>().Keys]);
+        Shape.AcceptOnlyFromAmong([.. EnumNames.Of<DatasetShape>().Keys]);
+        BaseModel.Validators.Add(result =>
+        {
+            var model = result.GetValueOrDefault<string>();
+            if (model is not null && !ModelTokenProfiles.TryGet(model, out _))
+            {
+                result.AddError($"Unknown base model '{model}'. Known: {string.Join(", ", ModelTokenProfiles.All.Select(p => p.Model))}.");
+            }
+        });
+        Map.Validators.Add(result =>
+        {
+            var pairs = result.GetValueOrDefault<string[]>();
+            if (pairs is { Length: > 0 })
+            {
+                try
+                {
+                    ColumnMapping.Parse(pairs);
+                }
+                catch (FormatException ex)
+                {
+                    result.AddError(ex.Message);
+                }
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(File);
+        command.Options.Add(Sample);
+        command.Options.Add(BaseModel);
+        command.Options.Add(Format);
+        command.Options.Add(Shape);
+        command.Options.Add(Map);
+        command.Validators.Add(result =>
+        {
+            var hasFile = result.GetValue(File) is not null;
+            var hasSample = result.GetValue(Sample);
+            if (hasFile == hasSample)
+            {
+                result.AddError("Give a dataset file or --sample (one of them).");
+            }
+        });
+    }
+
+    /// <summary>The dataset path: the given file, or the sample written to the temp folder.</summary>
+    public async Task<string> ResolvePathAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        parseResult.GetValue(File)
+        ?? await SampleDatasets.Default.ExtractAsync(Path.Combine(Path.GetTempPath(), "dpo-samples"), cancellationToken);
+
+    public ValidationOptions ToValidationOptions(ParseResult parseResult)
+    {
+        var format = parseResult.GetValue(Format);
+        var shape = parseResult.GetValue(Shape);
+        var map = parseResult.GetValue(Map);
+        return new ValidationOptions
+        {
+            BaseModel = parseResult.GetValue(BaseModel)!,
+            Format = format is null ? null : EnumNames.Of<DatasetFormat>()[format],
+            Shape = shape is null ? null : EnumNames.Of<DatasetShape>()[shape],
+            Mapping = map is { Length: > 0 } ? ColumnMapping.Parse(map) : null,
+        };
+    }
+}

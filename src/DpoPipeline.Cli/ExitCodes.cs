@@ -1,0 +1,14 @@
+namespace DpoPipeline.Cli;
+
+/// <summary>What `dpo` returns to the shell.</summary>
+public static class ExitCodes
+{
+    /// <summary>The dataset is valid (or the command succeeded).</summary>
+    public const int Success = 0;
+
+    /// <summary>The dataset has errors the service would refuse.</summary>
+    public const int Invalid = 1;
+
+    /// <summary>Bad arguments, or a file that cannot be read or written.</summary>
+    public const int UsageOrIoError = 2;
+}
