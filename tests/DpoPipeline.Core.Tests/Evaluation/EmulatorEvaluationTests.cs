@@ -1,0 +1,161 @@
+using System.ClientModel;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DpoPipeline.Core.Evaluation;
+using DpoPipeline.Core.Reports;
+using DpoPipeline.Core.Tests.Reports;
+using DpoPipeline.Emulator;
+using Microsoft.Extensions.Time.Testing;
+using OpenAI;
+using OpenAI.Chat;
+using Xunit;
+
+namespace DpoPipeline.Core.Tests.Evaluation;
+
+/// <summary>
+/// The whole evaluation path over HTTP against the emulator: a DPO job trained on the held-out file, a fine-tuned and
+/// a base deployment, both asked through the OpenAI chat client, scored, and drawn into a report.
+/// </summary>
+public sealed class EmulatorEvaluationTests : IAsyncLifetime
+{
+    private const string BaseModel = "gpt-4.1-mini-2025-04-14";
+    private const string ArmAccount = "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.CognitiveServices/accounts/acct-1";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+    private EmulatorHandle _emulator = null!;
+    private HttpClient _http = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _emulator = await EmulatorServer.StartAsync(new EmulatorOptions { TimeProvider = _clock }, Token);
+        _http = new HttpClient { BaseAddress = _emulator.BaseUri };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-token");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Evaluate_FineTunedAgainstBaseDeployment_FineTunedWinsAndTheReportShowsIt()
+    {
+        var fineTunedModel = await TrainAsync(TestPairs.HeldOutPath);
+        await DeployAsync("dpo-tuned", fineTunedModel);
+        await DeployAsync("base", BaseModel);
+        var pairs = await TestPairs.ReadAsync(20);
+
+        var plan = new EvaluationPlanner().Plan(pairs, withJudge: false);
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("dpo-tuned"), options: new EvaluationOptions { RetryDelay = TimeSpan.Zero })
+            .EvaluateAsync(pairs, Token);
+
+        Assert.Equal(40, plan.Calls);
+        Assert.Empty(result.Failures);
+        Assert.Equal(("base", "dpo-tuned"), (result.BaseDeployment, result.FineTunedDeployment));
+        Assert.Equal(pairs.Select(p => p.Preferred), result.Pairs.Select(p => p.FineTunedAnswer));
+        Assert.Equal(new LabelDistribution(20, 0, 0), result.FineTunedLabels);
+        // The base model's generic replies repeat the question's words, so a few lean towards one reference by chance.
+        Assert.InRange(result.BaseLabels.PreferredLike, 0, 10);
+        Assert.Equal(new ComparisonSummary(20, 0, 0), result.Similarity);
+        Assert.Equal(0.8389, result.Similarity.WinRateInterval!.Lower, 4); // Wilson 95 % lower bound for 20 of 20
+        Assert.True(result.Usage.Base.InputTokens > 0 && result.Usage.FineTuned.OutputTokens > 0);
+
+        using var folder = new TemporaryFolder();
+        var report = await new RunReportRenderer().RenderAsync(
+            new RunReportData { RunId = "e2e", DatasetName = "azure-gpt4o-dpo-train-200.jsonl", BaseModel = BaseModel, GeneratedAt = _clock.GetUtcNow(), Evaluation = result },
+            new FolderReportSink(folder.Path),
+            Token);
+        var markdown = await File.ReadAllTextAsync(folder.Combine("report.md"), Token);
+        Assert.Contains("| Local similarity | 20 | 0 | 0 | 100.0% | 83.9% – 100.0% |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| Preferred-like | {result.BaseLabels.PreferredLike} | 20 |", markdown, StringComparison.Ordinal);
+        var chart = Assert.Single(report.Charts);
+        Assert.Equal("charts/label-distribution.png", chart.Name);
+        Assert.True(PngImage.Decode(await File.ReadAllBytesAsync(folder.Combine(chart.Name), Token)).InkFraction > 0.02);
+    }
+
+    [Fact]
+    public async Task Evaluate_DeploymentThatDoesNotExist_ReportsFailuresInsteadOfThrowing()
+    {
+        await DeployAsync("base", BaseModel);
+        var pairs = await TestPairs.ReadAsync(3);
+
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("missing"), options: new EvaluationOptions { RetryDelay = TimeSpan.Zero })
+            .EvaluateAsync(pairs, Token);
+
+        Assert.Equal(3, result.Failures.Count);
+        Assert.All(result.Failures, f => Assert.Equal(EvaluationStage.FineTunedAnswer, f.Stage));
+        Assert.All(result.Failures, f => Assert.Contains("DeploymentNotFound", f.Error, StringComparison.Ordinal));
+        Assert.Equal(3, result.BaseLabels.Total);
+        Assert.Equal(0, result.Similarity.Compared);
+    }
+
+    private ChatClientAnswerSource Ask(string deployment) =>
+        new(new ChatClient(deployment, new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = _emulator.OpenAIBaseUri }));
+
+    private async Task<string> TrainAsync(string trainingFile)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("fine-tune"), "purpose" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(trainingFile, Token)), "file", Path.GetFileName(trainingFile) },
+        };
+        using var upload = await _http.PostAsync("openai/v1/files", form, Token);
+        var fileId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
+        await AdvanceUntilAsync($"openai/v1/files/{fileId}", "processed");
+
+        var body = JsonSerializer.Serialize(new
+        {
+            model = BaseModel,
+            training_file = fileId,
+            method = new { type = "dpo", dpo = new { hyperparameters = new { n_epochs = 1 } } },
+        });
+        using var create = await _http.PostAsync("openai/v1/fine_tuning/jobs", new StringContent(body, Encoding.UTF8, "application/json"), Token);
+        var jobId = (await JsonAsync(create)).GetProperty("id").GetString()!;
+        var job = await AdvanceUntilAsync($"openai/v1/fine_tuning/jobs/{jobId}", "succeeded");
+        return job.GetProperty("fine_tuned_model").GetString()!;
+    }
+
+    private async Task DeployAsync(string name, string model)
+    {
+        var body = JsonSerializer.Serialize(new
+        {
+            sku = new { name = "standard", capacity = 1 },
+            properties = new { model = new { format = "OpenAI", name = model, version = "1" } },
+        });
+        using var put = await _http.PutAsync(
+            $"{ArmAccount}/deployments/{name}?api-version=2025-06-01", new StringContent(body, Encoding.UTF8, "application/json"), Token);
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var durations = new EmulatorDurations();
+        _clock.Advance(durations.DeploymentCreating + durations.DeploymentNotReady);
+    }
+
+    /// <summary>Moves the emulator's clock five minutes at a time until the resource reports <paramref name="status"/>.</summary>
+    private async Task<JsonElement> AdvanceUntilAsync(string path, string status)
+    {
+        for (var step = 0; step < 24 * 12; step++)
+        {
+            using var response = await _http.GetAsync(path, Token);
+            var resource = await JsonAsync(response);
+            if (resource.GetProperty("status").GetString() == status)
+            {
+                return resource;
+            }
+
+            _clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        throw new InvalidOperationException($"{path} never reached '{status}'.");
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).Clone();
+    }
+}
