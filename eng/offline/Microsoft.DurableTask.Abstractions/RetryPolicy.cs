@@ -13,7 +13,7 @@ public class RetryPolicy
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxNumberOfAttempts, 0);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(firstRetryInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(backoffCoefficient, 1.0);
-        if (maxRetryInterval is { } max && max < firstRetryInterval)
+        if (maxRetryInterval is { } max && max < firstRetryInterval && max != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(maxRetryInterval), max, "The maximum retry interval must not be shorter than the first.");
         }

@@ -281,7 +281,8 @@ internal sealed class LocalOrchestrationContext(
     private static TimeSpan RetryDelay(RetryPolicy policy, int attemptNumber)
     {
         var ticks = policy.FirstRetryInterval.Ticks * Math.Pow(policy.BackoffCoefficient, attemptNumber - 1);
-        return TimeSpan.FromTicks((long)Math.Min(ticks, policy.MaxRetryInterval.Ticks));
+        var cap = policy.MaxRetryInterval == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue.Ticks : policy.MaxRetryInterval.Ticks;
+        return TimeSpan.FromTicks((long)Math.Min(ticks, cap));
     }
 
     private (int Id, TaskCompletionSource<LocalHistoryEvent> Completion) Schedule(LocalHistoryEvent action)
