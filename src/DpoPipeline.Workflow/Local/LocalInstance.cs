@@ -35,7 +35,7 @@ internal sealed class LocalInstance(LocalInstanceIdentity identity, DateTimeOffs
     public bool Processing { get; set; }
 
     /// <summary>Durable timers waiting on the time provider, by the task id the orchestrator gave them.</summary>
-    public Dictionary<int, ITimer> Timers { get; } = [];
+    public Dictionary<int, LocalPendingTimer> Timers { get; } = [];
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -131,9 +131,9 @@ public sealed partial class LocalOrchestrationHost
             generation = instance.Generation;
             foreach (var id in context.CancelledTimers)
             {
-                if (instance.Timers.Remove(id, out var timer))
+                if (instance.Timers.Remove(id, out var pending))
                 {
-                    timer.Dispose();
+                    pending.Timer.Dispose();
                 }
             }
         }
@@ -211,7 +211,8 @@ public sealed partial class LocalOrchestrationHost
                 return;
             }
 
-            instance.Timers[created.TaskId] = this.time.CreateTimer(_ => this.FireTimer(instance, generation, created), null, due, Timeout.InfiniteTimeSpan);
+            instance.Timers[created.TaskId] = new LocalPendingTimer(
+                this.time.CreateTimer(_ => this.FireTimer(instance, generation, created), null, due, Timeout.InfiniteTimeSpan), fireAt);
         }
     }
 
@@ -219,9 +220,9 @@ public sealed partial class LocalOrchestrationHost
     {
         lock (instance)
         {
-            if (instance.Timers.Remove(created.TaskId, out var timer))
+            if (instance.Timers.Remove(created.TaskId, out var pending))
             {
-                timer.Dispose();
+                pending.Timer.Dispose();
             }
         }
 

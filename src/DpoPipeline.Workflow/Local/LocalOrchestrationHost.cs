@@ -154,6 +154,47 @@ public sealed partial class LocalOrchestrationHost : IAsyncDisposable
         }
     }
 
+    /// <summary>When the earliest pending durable timer of any instance fires, or null when none is pending.</summary>
+    public DateTimeOffset? GetNextTimerDue()
+    {
+        LocalInstance[] all;
+        lock (this.gate)
+        {
+            all = [.. this.instances.Values];
+        }
+
+        return all
+            .SelectMany(i => { lock (i) { return i.Timers.Values.Select(t => t.FireAt).ToList(); } })
+            .Select(t => (DateTimeOffset?)t)
+            .Min();
+    }
+
+    /// <summary>
+    /// Drives an instance to its end on a virtual clock: whenever nothing runs, moves the clock to the next durable
+    /// timer through <paramref name="advanceClock"/> (for example <c>FakeTimeProvider.Advance</c>), so days of polling
+    /// pass in moments. The clock must be the host's <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance waits for an external event and no durable timer is pending.</exception>
+    public async Task<LocalInstanceStatus> RunToCompletionAsync(
+        string instanceId, Action<TimeSpan> advanceClock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(advanceClock);
+        while (true)
+        {
+            await this.WaitForIdleAsync(cancellationToken);
+            var status = this.GetStatus(instanceId) ?? throw UnknownInstance(instanceId);
+            if (status.IsTerminal)
+            {
+                return status;
+            }
+
+            var next = this.GetNextTimerDue() ?? throw new InvalidOperationException(
+                $"Instance '{instanceId}' is {status.RuntimeStatus} and waits for an external event: no durable timer is pending.");
+            var step = next - this.time.GetUtcNow();
+            advanceClock(step > TimeSpan.Zero ? step : TimeSpan.Zero);
+        }
+    }
+
     /// <summary>Removes ended instances that match; running ones are kept.</summary>
     /// <returns>How many were removed.</returns>
     public int Purge(Func<LocalInstanceStatus, bool> predicate)
@@ -196,9 +237,9 @@ public sealed partial class LocalOrchestrationHost : IAsyncDisposable
 
     private static void DisposeTimers(LocalInstance instance)
     {
-        foreach (var timer in instance.Timers.Values)
+        foreach (var pending in instance.Timers.Values)
         {
-            timer.Dispose();
+            pending.Timer.Dispose();
         }
 
         instance.Timers.Clear();

@@ -50,4 +50,39 @@ public sealed class TimerTests
         Assert.DoesNotContain(runner.Host.GetHistory(id), e => e.Kind == LocalHistoryEventKind.TimerFired);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, runner.Status(id).RuntimeStatus);
     }
+
+    [Fact]
+    public async Task RunToCompletion_JumpsTheClockFromTimerToTimer_ThreeDaysOfPollingPassAtOnce()
+    {
+        var polls = 0;
+        await using var runner = new RunnerHarness(r => r
+            .AddActivity<int, bool>("IsDone", (_, _) => Task.FromResult(Interlocked.Increment(ref polls) >= 3 * 24 * 4))
+            .AddOrchestrator<int, DateTime>("Poll", async (context, _) =>
+            {
+                while (!await context.CallActivityAsync<bool>("IsDone", 0))
+                {
+                    await context.CreateTimer(TimeSpan.FromMinutes(15), CancellationToken.None);
+                }
+
+                return context.CurrentUtcDateTime;
+            }));
+        var id = await runner.StartAsync("Poll", "poll-1", 0);
+
+        var status = await runner.Host.RunToCompletionAsync(id, runner.Clock.Advance, RunnerHarness.Token);
+
+        Assert.Equal(RunnerHarness.Start.AddDays(3).AddMinutes(-15).UtcDateTime, status.ReadOutputAs<DateTime>());
+        Assert.Null(runner.Host.GetNextTimerDue());
+    }
+
+    [Fact]
+    public async Task RunToCompletion_InstanceWaitsOnlyForAnEvent_SaysSoInsteadOfHanging()
+    {
+        await using var runner = new RunnerHarness(r => r
+            .AddOrchestrator<int, string>("Wait", (context, _) => context.WaitForExternalEvent<string>("Never")));
+        var id = await runner.StartAsync("Wait", "wait-1", 0);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.Host.RunToCompletionAsync(id, runner.Clock.Advance, RunnerHarness.Token));
+
+        Assert.Contains("waits for an external event", error.Message, StringComparison.Ordinal);
+    }
 }
