@@ -128,14 +128,18 @@ public sealed class DeploymentServiceClient
         return all;
     }
 
-    /// <summary>Deletes a deployment; false when it was already gone (404).</summary>
+    /// <summary>
+    /// Deletes a deployment; false when it was already gone (ARM answers 204 for a resource that does not exist, some
+    /// gateways 404). 200 and 202 (deletion accepted) return true.
+    /// </summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
         try
         {
-            await _sender.SendAsync("delete deployment " + name, RequestMethod.Delete, DeploymentUri(name), null, cancellationToken);
-            _logger.LogInformation("Deleted deployment {Deployment}", name);
-            return true;
+            var response = await _sender.SendAsync("delete deployment " + name, RequestMethod.Delete, DeploymentUri(name), null, cancellationToken);
+            var deleted = response.Status != 204;
+            _logger.LogInformation("Delete deployment {Deployment}: {Outcome}", name, deleted ? "deleted" : "already gone");
+            return deleted;
         }
         catch (AzureOpenAIServiceException e) when (e.Kind == ServiceErrorKind.NotFound)
         {

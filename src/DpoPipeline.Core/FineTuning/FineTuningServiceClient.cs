@@ -43,14 +43,10 @@ public sealed class FineTuningServiceClient
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        // Created once, outside the retried call, so that every attempt rewinds to where the caller's stream started.
+        using var multipart = new MultipartFileContent(content, fileName, "fine-tune");
         var body = await _sender.SendAsync(
-            "upload file",
-            async options =>
-            {
-                using var multipart = new MultipartFileContent(content, fileName, "fine-tune");
-                return await _files.UploadFileAsync(multipart, multipart.ContentType, options);
-            },
-            cancellationToken);
+            "upload file", options => _files.UploadFileAsync(multipart, multipart.ContentType, options), cancellationToken);
         var file = Read(body, FineTuningJsonContext.Default.FineTuningFile);
         _logger.LogInformation("Uploaded {FileName} as {FileId} ({Status})", fileName, file.Id, file.RawStatus);
         return file;

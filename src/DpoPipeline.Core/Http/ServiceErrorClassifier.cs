@@ -24,9 +24,14 @@ public static class ServiceErrorClassifier
             return ServiceErrorKind.PermissionDenied;
         }
 
+        // A 404 message quotes the resource path, whose names may contain any of the words matched below.
+        if (statusCode == 404)
+        {
+            return ServiceErrorKind.NotFound;
+        }
+
         return ClassifyByContent(codes ?? string.Empty, message ?? string.Empty) ?? statusCode switch
         {
-            404 => ServiceErrorKind.NotFound,
             409 => ServiceErrorKind.Conflict,
             429 => ServiceErrorKind.RateLimited,
             >= 400 and < 500 => ServiceErrorKind.InvalidRequest,
@@ -48,7 +53,7 @@ public static class ServiceErrorClassifier
         }
 
         if (Has(codes, "model_not_available") || Has(codes, "ModelNotSupported") || Has(codes, "ModelNotAvailable")
-            || (Has(message, "model") && (Has(message, "not available") || Has(message, "not supported"))))
+            || (Has(message, "model") && (Has(message, "not available") || Has(message, "not supported") || Has(message, "does not support fine-tuning"))))
         {
             return ServiceErrorKind.ModelNotAvailable;
         }

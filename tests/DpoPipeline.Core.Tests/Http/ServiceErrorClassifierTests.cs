@@ -21,6 +21,7 @@ public sealed class ServiceErrorClassifierTests
     [InlineData(400, "InvalidResourceProperties", "The account reached the maximum number of deployments (5).", ServiceErrorKind.DeploymentLimitReached)]
     [InlineData(400, "model_not_available", "Model x is not available for fine-tuning.", ServiceErrorKind.ModelNotAvailable)]
     [InlineData(400, "DeploymentModelNotSupported", "The model is not supported.", ServiceErrorKind.ModelNotAvailable)]
+    [InlineData(400, "invalidPayload", "The specified base model does not support fine-tuning.", ServiceErrorKind.ModelNotAvailable)]
     [InlineData(400, "invalidPayload", "The training file file-1 has not been processed yet.", ServiceErrorKind.FileNotProcessed)]
     [InlineData(400, "invalidPayload", "The file 'file-1' given as training_file failed validation: line 3 is not JSON", ServiceErrorKind.FileNotProcessed)]
     [InlineData(400, "InsufficientQuota", "The current quota usage is 5 and the quota limit is 5 for quota Fine-tuned model deployments.", ServiceErrorKind.DeploymentLimitReached)]
