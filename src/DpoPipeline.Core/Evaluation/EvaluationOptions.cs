@@ -12,6 +12,9 @@ public sealed record EvaluationOptions
     /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Longest wait honoured from a throttled response's Retry-After before the next attempt.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Local-similarity comparison: the fine-tuned answer wins when its margin (preferred minus non-preferred
     /// similarity) beats the base answer's by more than this; a smaller difference is a tie.
@@ -25,6 +28,7 @@ public sealed record EvaluationOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryAfter, TimeSpan.Zero, nameof(MaxRetryAfter));
         ArgumentOutOfRangeException.ThrowIfNegative(TieMargin, nameof(TieMargin));
         return this;
     }

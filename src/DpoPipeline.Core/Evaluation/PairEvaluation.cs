@@ -8,6 +8,9 @@ public sealed record PairEvaluation
 {
     public required int Index { get; init; }
 
+    /// <summary>The last user message: what the models were asked.</summary>
+    public string Prompt { get; init; } = string.Empty;
+
     public string? Category { get; init; }
 
     public string? BaseAnswer { get; init; }

@@ -84,6 +84,7 @@ public sealed class PairwiseEvaluator
         var evaluation = new PairEvaluation
         {
             Index = index,
+            Prompt = pair.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? string.Empty,
             Category = pair.Category,
             BaseAnswer = baseAnswer?.Text,
             FineTunedAnswer = fineTunedAnswer?.Text,
@@ -174,6 +175,12 @@ public sealed class PairwiseEvaluator
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+
+                // A throttled service says how long to wait; capped so one response cannot stall the run.
+                DelayGenerator = args => ValueTask.FromResult(
+                    TransientFailures.RetryAfter(args.Outcome.Exception, time.GetUtcNow()) is { } wait
+                        ? (TimeSpan?)(wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter)
+                        : null),
                 OnRetry = args =>
                 {
                     logger.LogInformation(

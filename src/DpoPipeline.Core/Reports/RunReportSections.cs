@@ -8,9 +8,18 @@ internal static class RunReportSections
     // Enough failures to see the pattern without burying the report.
     private const int MaxFailuresListed = 20;
 
+    // A few side-by-side answers make the numbers concrete, as in the seed notebooks.
+    private const int SampleAnswers = 5;
+    private const int SampleTextLength = 160;
+
     public static IReadOnlyList<ReportSection> Build(RunReportData data, RunReportChartSet charts)
     {
         var sections = new List<ReportSection> { Summary(data), Evaluation(data.Evaluation, charts.LabelDistribution) };
+        if (data.Evaluation?.Pairs.Any(HasBothAnswers) == true)
+        {
+            sections.Add(Samples(data.Evaluation.Pairs));
+        }
+
         sections.Add(Training(data.TrainingMetrics, charts.LossCurves));
         sections.Add(Dataset(data.TokenHistograms, charts.TokenLengths));
         sections.Add(Timeline(data, charts.Timeline));
@@ -98,6 +107,25 @@ internal static class RunReportSections
 
         return new ReportSection("Evaluation", blocks);
     }
+
+    private static ReportSection Samples(IReadOnlyList<PairEvaluation> pairs) =>
+        new("Sample answers",
+        [
+            new ReportTable(
+                ["Prompt", "Base answer", "Fine-tuned answer", "Base label", "Fine-tuned label", "Outcome"],
+                pairs.Where(HasBothAnswers).Take(SampleAnswers).Select(p => Row(
+                    Shorten(p.Prompt),
+                    Shorten(p.BaseAnswer!),
+                    Shorten(p.FineTunedAnswer!),
+                    ReportFormat.LabelName(p.BaseScore!.Label),
+                    ReportFormat.LabelName(p.FineTunedScore!.Label),
+                    (p.Judge?.Outcome ?? p.SimilarityOutcome)?.ToString() ?? "n/a")).ToList()),
+        ]);
+
+    private static bool HasBothAnswers(PairEvaluation pair) => pair.BaseScore is not null && pair.FineTunedScore is not null;
+
+    private static string Shorten(string text) =>
+        text.Length <= SampleTextLength ? text : string.Concat(text.AsSpan(0, SampleTextLength - 1), "…");
 
     private static string[] ComparisonHeader(string first) => [first, "Wins", "Losses", "Ties", "Win rate", "95% CI"];
 

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -8,6 +9,7 @@ using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.Reports;
 using DpoPipeline.Core.Tests.Reports;
 using DpoPipeline.Emulator;
+using DpoPipeline.Emulator.Faults;
 using Microsoft.Extensions.Time.Testing;
 using OpenAI;
 using OpenAI.Chat;
@@ -19,41 +21,43 @@ namespace DpoPipeline.Core.Tests.Evaluation;
 /// The whole evaluation path over HTTP against the emulator: a DPO job trained on the held-out file, a fine-tuned and
 /// a base deployment, both asked through the OpenAI chat client, scored, and drawn into a report.
 /// </summary>
-public sealed class EmulatorEvaluationTests : IAsyncLifetime
+public sealed class EmulatorEvaluationTests : IAsyncDisposable
 {
     private const string BaseModel = "gpt-4.1-mini-2025-04-14";
     private const string ArmAccount = "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.CognitiveServices/accounts/acct-1";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-    private EmulatorHandle _emulator = null!;
-    private HttpClient _http = null!;
+    private static readonly EvaluationOptions NoRetryDelay = new() { RetryDelay = TimeSpan.Zero };
+
+    private EmulatorHandle? _emulator;
+    private HttpClient? _http;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _emulator = await EmulatorServer.StartAsync(new EmulatorOptions { TimeProvider = _clock }, Token);
-        _http = new HttpClient { BaseAddress = _emulator.BaseUri };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-token");
-    }
+    private EmulatorHandle Emulator => _emulator ?? throw new InvalidOperationException("Start the emulator first.");
+
+    private HttpClient Http => _http ?? throw new InvalidOperationException("Start the emulator first.");
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
+        _http?.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task Evaluate_FineTunedAgainstBaseDeployment_FineTunedWinsAndTheReportShowsIt()
     {
+        await StartAsync();
         var fineTunedModel = await TrainAsync(TestPairs.HeldOutPath);
         await DeployAsync("dpo-tuned", fineTunedModel);
         await DeployAsync("base", BaseModel);
         var pairs = await TestPairs.ReadAsync(20);
 
         var plan = new EvaluationPlanner().Plan(pairs, withJudge: false);
-        var result = await new PairwiseEvaluator(Ask("base"), Ask("dpo-tuned"), options: new EvaluationOptions { RetryDelay = TimeSpan.Zero })
-            .EvaluateAsync(pairs, Token);
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("dpo-tuned"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
 
         Assert.Equal(40, plan.Calls);
         Assert.Empty(result.Failures);
@@ -74,6 +78,7 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
         var markdown = await File.ReadAllTextAsync(folder.Combine("report.md"), Token);
         Assert.Contains("| Local similarity | 20 | 0 | 0 | 100.0% | 83.9% – 100.0% |", markdown, StringComparison.Ordinal);
         Assert.Contains($"| Preferred-like | {result.BaseLabels.PreferredLike} | 20 |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| {pairs[0].Messages[^1].Content} | ", markdown, StringComparison.Ordinal); // sample answers
         var chart = Assert.Single(report.Charts);
         Assert.Equal("charts/label-distribution.png", chart.Name);
         Assert.True(PngImage.Decode(await File.ReadAllBytesAsync(folder.Combine(chart.Name), Token)).InkFraction > 0.02);
@@ -82,11 +87,11 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
     [Fact]
     public async Task Evaluate_DeploymentThatDoesNotExist_ReportsFailuresInsteadOfThrowing()
     {
+        await StartAsync();
         await DeployAsync("base", BaseModel);
         var pairs = await TestPairs.ReadAsync(3);
 
-        var result = await new PairwiseEvaluator(Ask("base"), Ask("missing"), options: new EvaluationOptions { RetryDelay = TimeSpan.Zero })
-            .EvaluateAsync(pairs, Token);
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("missing"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
 
         Assert.Equal(3, result.Failures.Count);
         Assert.All(result.Failures, f => Assert.Equal(EvaluationStage.FineTunedAnswer, f.Stage));
@@ -95,8 +100,69 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
         Assert.Equal(0, result.Similarity.Compared);
     }
 
+    [Fact]
+    public async Task Evaluate_JudgeThatDoesNotAnswerAVerdict_ReportsJudgeFailuresAndKeepsTheSimilarityResult()
+    {
+        await StartAsync();
+        await DeployAsync("base", BaseModel);
+        await DeployAsync("other", BaseModel);
+        var pairs = await TestPairs.ReadAsync(3);
+
+        // A base model asked to judge answers in prose, not with A, B or TIE.
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("other"), judge: Ask("base"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
+
+        Assert.Equal(3, result.Failures.Count(f => f.Stage == EvaluationStage.Judge && f.Error.Contains("A, B or TIE", StringComparison.Ordinal)));
+        Assert.Equal(ComparisonSummary.Empty, result.Judge);
+        Assert.Equal(3, result.Similarity.Compared);
+    }
+
+    [Theory]
+    [InlineData(1, 2, 4)] // both calls of the first example throttled, nothing retried
+    [InlineData(3, 0, 5)]
+    public async Task Evaluate_ThrottledDeployment_IsRetried(int maxAttempts, int expectedFailures, int expectedCompared)
+    {
+        await StartAsync(options => options.Faults.Add(
+            new FaultRule { Fault = "429;retry-after=0", Method = "POST", PathContains = "/chat/completions", Count = 2 }));
+        await DeployAsync("base", BaseModel);
+        await DeployAsync("other", BaseModel);
+        var pairs = await TestPairs.ReadAsync(5);
+
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("other"), options: NoRetryDelay with { MaxAttempts = maxAttempts, MaxConcurrency = 1 })
+            .EvaluateAsync(pairs, Token);
+
+        Assert.Equal(2, Emulator.State.FaultsInjected);
+        Assert.Equal(expectedFailures, result.Failures.Count);
+        Assert.All(result.Failures, f => Assert.Contains("429", f.Error, StringComparison.Ordinal));
+        Assert.Equal(expectedCompared, result.Similarity.Compared);
+    }
+
+    [Fact]
+    public async Task RetryAfter_ThrottledResponse_IsTheDelayTheServiceAskedFor()
+    {
+        await StartAsync(options => options.Faults.Add(new FaultRule { Fault = "429;retry-after=7", PathContains = "/chat/completions", Count = 1 }));
+        await DeployAsync("base", BaseModel);
+
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => Ask("base").AskAsync([new ChatTurn("user", "Hi?")], Token));
+
+        Assert.True(TransientFailures.IsTransient(error));
+        Assert.Equal(TimeSpan.FromSeconds(7), TransientFailures.RetryAfter(error, _clock.GetUtcNow()));
+    }
+
+    private async Task StartAsync(Action<EmulatorOptions>? configure = null)
+    {
+        var options = new EmulatorOptions { TimeProvider = _clock };
+        configure?.Invoke(options);
+        _emulator = await EmulatorServer.StartAsync(options, Token);
+        _http = new HttpClient { BaseAddress = _emulator.BaseUri };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-token");
+    }
+
+    // The client's own retries are off, so the evaluator's retry policy is what these tests exercise.
     private ChatClientAnswerSource Ask(string deployment) =>
-        new(new ChatClient(deployment, new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = _emulator.OpenAIBaseUri }));
+        new(new ChatClient(
+            deployment,
+            new ApiKeyCredential("test-key"),
+            new OpenAIClientOptions { Endpoint = Emulator.OpenAIBaseUri, RetryPolicy = new ClientRetryPolicy(maxRetries: 0) }));
 
     private async Task<string> TrainAsync(string trainingFile)
     {
@@ -105,7 +171,7 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
             { new StringContent("fine-tune"), "purpose" },
             { new ByteArrayContent(await File.ReadAllBytesAsync(trainingFile, Token)), "file", Path.GetFileName(trainingFile) },
         };
-        using var upload = await _http.PostAsync("openai/v1/files", form, Token);
+        using var upload = await Http.PostAsync("openai/v1/files", form, Token);
         var fileId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
         await AdvanceUntilAsync($"openai/v1/files/{fileId}", "processed");
 
@@ -115,7 +181,7 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
             training_file = fileId,
             method = new { type = "dpo", dpo = new { hyperparameters = new { n_epochs = 1 } } },
         });
-        using var create = await _http.PostAsync("openai/v1/fine_tuning/jobs", new StringContent(body, Encoding.UTF8, "application/json"), Token);
+        using var create = await Http.PostAsync("openai/v1/fine_tuning/jobs", new StringContent(body, Encoding.UTF8, "application/json"), Token);
         var jobId = (await JsonAsync(create)).GetProperty("id").GetString()!;
         var job = await AdvanceUntilAsync($"openai/v1/fine_tuning/jobs/{jobId}", "succeeded");
         return job.GetProperty("fine_tuned_model").GetString()!;
@@ -128,7 +194,7 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
             sku = new { name = "standard", capacity = 1 },
             properties = new { model = new { format = "OpenAI", name = model, version = "1" } },
         });
-        using var put = await _http.PutAsync(
+        using var put = await Http.PutAsync(
             $"{ArmAccount}/deployments/{name}?api-version=2025-06-01", new StringContent(body, Encoding.UTF8, "application/json"), Token);
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         var durations = new EmulatorDurations();
@@ -140,7 +206,7 @@ public sealed class EmulatorEvaluationTests : IAsyncLifetime
     {
         for (var step = 0; step < 24 * 12; step++)
         {
-            using var response = await _http.GetAsync(path, Token);
+            using var response = await Http.GetAsync(path, Token);
             var resource = await JsonAsync(response);
             if (resource.GetProperty("status").GetString() == status)
             {

@@ -26,6 +26,7 @@ public sealed class PairwiseEvaluatorTests
         Assert.Empty(result.Failures);
         Assert.Empty(result.PerCategory);
         Assert.Equal(pairs.Select(p => p.Preferred), result.Pairs.Select(p => p.FineTunedAnswer));
+        Assert.Equal(pairs.Select(p => p.Messages[^1].Content), result.Pairs.Select(p => p.Prompt));
         Assert.Equal(pairs.Sum(p => p.Preferred.Length), result.Usage.FineTuned.OutputTokens);
     }
 

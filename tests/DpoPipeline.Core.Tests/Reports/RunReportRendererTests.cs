@@ -132,6 +132,20 @@ public sealed class RunReportRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_Markdown_ShowsSampleAnswersSideBySide()
+    {
+        await RenderAsync(SampleRun.Data());
+        var markdown = await File.ReadAllTextAsync(_folder.Combine("report.md"), Token);
+
+        var fineTunedShortened = "With collaboration, Mars colonization is within our reach. " + new string('x', 100) + "…";
+        Assert.Contains(
+            $"| Is humanity capable of colonizing Mars? | The challenges are insurmountable. | {fineTunedShortened} | Non-preferred-like | Preferred-like | Win |",
+            markdown,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Will AI lead to mass unemployment?", markdown, StringComparison.Ordinal); // no fine-tuned answer
+    }
+
+    [Fact]
     public async Task Render_ModelTextWithTableSyntax_CannotBreakTheMarkdownTable()
     {
         await RenderAsync(SampleRun.Data());

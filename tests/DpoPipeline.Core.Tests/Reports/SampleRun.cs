@@ -49,6 +49,20 @@ internal static class SampleRun
         Failures = [new EvaluationFailure(3, EvaluationStage.Judge, "FormatException: judge said | maybe\nlater")],
         Usage = new EvaluationUsage(new TokenUsage(1_000, 400), new TokenUsage(1_000, 380), new TokenUsage(9_000, 40)),
         Duration = TimeSpan.FromSeconds(95),
+        Pairs =
+        [
+            new PairEvaluation
+            {
+                Index = 0,
+                Prompt = "Is humanity capable of colonizing Mars?",
+                BaseAnswer = "The challenges are insurmountable.",
+                FineTunedAnswer = "With collaboration, Mars colonization is within our reach. " + new string('x', 200),
+                BaseScore = new SimilarityScore(0.1, 0.7, AnswerLabel.NonPreferredLike),
+                FineTunedScore = new SimilarityScore(0.8, 0.1, AnswerLabel.PreferredLike),
+                SimilarityOutcome = PairOutcome.Win,
+            },
+            new PairEvaluation { Index = 3, Prompt = "Will AI lead to mass unemployment?", BaseAnswer = "Maybe." },
+        ],
     };
 
     public static RunReportData Data() => new()
