@@ -93,7 +93,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
     /// <summary>Advances the clock in steps until the job reaches <paramref name="status"/>, failing after a simulated day.</summary>
     public async Task<JsonElement> AdvanceUntilJobStatusAsync(string jobId, string status)
     {
-        for (var i = 0; i < 24 * 60; i++)
+        for (var i = 0; i < 24 * 12; i++)
         {
             var job = await GetJsonAsync($"openai/v1/fine_tuning/jobs/{jobId}");
             if (job.GetProperty("status").GetString() == status)
@@ -101,7 +101,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
                 return job;
             }
 
-            Advance(TimeSpan.FromMinutes(1));
+            Advance(TimeSpan.FromMinutes(5));
         }
 
         throw new InvalidOperationException($"Job {jobId} never reached '{status}'.");

@@ -30,11 +30,13 @@ internal static class DeploymentJson
             ["currentCapacity"] = deployment.Capacity,
             ["capabilities"] = new JsonObject
             {
+                ["area"] = "US",
                 ["chatCompletion"] = "true",
                 ["completion"] = "true",
                 ["jsonObjectResponse"] = "true",
                 ["maxContextToken"] = "128000",
                 ["maxOutputToken"] = "16384",
+                ["assistants"] = "true",
             },
             ["provisioningState"] = provisioningState,
             ["rateLimits"] = new JsonArray(
