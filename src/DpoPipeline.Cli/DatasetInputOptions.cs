@@ -57,7 +57,8 @@ internal sealed class DatasetInputOptions
         });
     }
 
-    public void AddTo(Command command)
+    /// <summary>Adds the arguments; exactly one of the file, --sample or <paramref name="alternative"/> must be given.</summary>
+    public void AddTo(Command command, Option? alternative = null)
     {
         command.Arguments.Add(File);
         command.Options.Add(Sample);
@@ -67,19 +68,31 @@ internal sealed class DatasetInputOptions
         command.Options.Add(Map);
         command.Validators.Add(result =>
         {
-            var hasFile = result.GetValue(File) is not null;
-            var hasSample = result.GetValue(Sample);
-            if (hasFile == hasSample)
+            var given = (result.GetValue(File) is null ? 0 : 1)
+                + (result.GetValue(Sample) ? 1 : 0)
+                + (alternative is not null && result.GetResult(alternative) is { Implicit: false } ? 1 : 0);
+            if (given != 1)
             {
-                result.AddError("Give a dataset file or --sample (one of them).");
+                result.AddError(alternative is null
+                    ? "Give a dataset file or --sample (one of them)."
+                    : $"Give a dataset file, --sample or {alternative.Name} (one of them).");
             }
         });
     }
 
-    /// <summary>The dataset path: the given file, or the sample written to the temp folder.</summary>
-    public async Task<string> ResolvePathAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
-        parseResult.GetValue(File)
-        ?? await SampleDatasets.Default.ExtractAsync(Path.Combine(Path.GetTempPath(), "dpo-samples"), cancellationToken);
+    /// <summary>The dataset path (the given file, or the sample written to the temp folder), or null after reporting a missing file.</summary>
+    public async Task<string?> ResolvePathAsync(ParseResult parseResult, CliOutput output, CancellationToken cancellationToken)
+    {
+        var path = parseResult.GetValue(File)
+            ?? await SampleDatasets.Default.ExtractAsync(Path.Combine(Path.GetTempPath(), "dpo-samples"), cancellationToken);
+        if (System.IO.File.Exists(path))
+        {
+            return path;
+        }
+
+        output.WriteError($"File not found: {path}");
+        return null;
+    }
 
     public ValidationOptions ToValidationOptions(ParseResult parseResult)
     {

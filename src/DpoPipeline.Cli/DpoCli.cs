@@ -9,6 +9,9 @@ public static class DpoCli
     {
         var root = new RootCommand("dpo: get preference datasets into Azure OpenAI DPO shape, know before paying that they will be accepted.");
         root.Subcommands.Add(ValidateCommand.Create(output));
+        root.Subcommands.Add(ConvertCommand.Create(output));
+        root.Subcommands.Add(StatsCommand.Create(output));
+        root.Subcommands.Add(EstimateCommand.Create(output));
         return root;
     }
 

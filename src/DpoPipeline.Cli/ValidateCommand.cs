@@ -21,11 +21,15 @@ internal static class ValidateCommand
         command.Options.Add(maxIssues);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(output, async () =>
         {
-            var path = await input.ResolvePathAsync(parseResult, cancellationToken);
             var companion = parseResult.GetValue(validationFile);
-            foreach (var file in new[] { path, companion }.OfType<string>().Where(f => !File.Exists(f)))
+            if (await input.ResolvePathAsync(parseResult, output, cancellationToken) is not { } path)
             {
-                output.WriteError($"File not found: {file}");
+                return ExitCodes.UsageOrIoError;
+            }
+
+            if (companion is not null && !File.Exists(companion))
+            {
+                output.WriteError($"File not found: {companion}");
                 return ExitCodes.UsageOrIoError;
             }
 

@@ -17,7 +17,7 @@ internal static class ValidationReportView
             + (report.ValidationFile is null ? string.Empty : $", validation file {Markup.Escape(report.ValidationFile)}: {report.ValidationExampleCount:N0}"));
         var tokens = report.Tokens;
         console.MarkupLine($"Tokens ({Markup.Escape(tokens.BaseModel)}, {tokens.Encoding}): train {tokens.TrainTokens:N0}"
-            + (report.ValidationFile is null ? string.Empty : $", validation {tokens.ValidationTokens:N0}")
+            + (report.ValidationExampleCount == 0 ? string.Empty : $", validation {tokens.ValidationTokens:N0}")
             + $", longest example {tokens.MaxExampleTokens:N0} of {tokens.ExampleTokenLimit:N0} allowed");
 
         RenderGroup(console, report, IssueSeverity.Error, report.ErrorCounts, "red");

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using DpoPipeline.Core.Costs;
 using DpoPipeline.Core.Datasets;
+using DpoPipeline.Core.Stats;
 
 namespace DpoPipeline.Core.Serialization;
 
@@ -9,4 +11,7 @@ namespace DpoPipeline.Core.Serialization;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ValidationReport))]
+[JsonSerializable(typeof(ConversionManifest))]
+[JsonSerializable(typeof(DatasetStats))]
+[JsonSerializable(typeof(CostEstimate))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -24,6 +24,7 @@ public sealed class TokenCounter
     private readonly PreTokenizer? _preTokenizer;
     private readonly Dictionary<string, int> _wordCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _specialTokens;
 
     public TokenCounter(string encoding)
         : this(TokenizerCatalog.Get(encoding))
@@ -35,6 +36,8 @@ public sealed class TokenCounter
         _tokenizer = tokenizer;
         _preTokenizer = tokenizer.PreTokenizer;
         _wordLookup = _wordCounts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var special = tokenizer is TiktokenTokenizer tiktoken && tiktoken.SpecialTokens is { } tokens ? tokens.Keys : [];
+        _specialTokens = new HashSet<string>(special, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count(ReadOnlySpan<char> text)
@@ -64,6 +67,12 @@ public sealed class TokenCounter
 
     private int CountWord(ReadOnlySpan<char> word)
     {
+        // The pre-tokenizer splits special tokens out as words; counting such a word on its own would spell it out.
+        if (word.Length > 2 && word[0] == '<' && word[^1] == '>' && _specialTokens.Contains(word))
+        {
+            return 1;
+        }
+
         if (word.Length > MaxCachedWordLength)
         {
             return _tokenizer.CountTokens(word, considerPreTokenization: false, considerNormalization: false);

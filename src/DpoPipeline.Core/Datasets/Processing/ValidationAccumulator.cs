@@ -4,7 +4,12 @@ namespace DpoPipeline.Core.Datasets.Processing;
 /// Folds processed batches, in file order, into the numbers of a <see cref="ValidationReport"/>: exact counts per code,
 /// the first issues of each code, token totals, and the checks that need the whole file (duplicates, overlap).
 /// </summary>
-internal sealed class ValidationAccumulator(ValidationOptions options)
+/// <param name="options">Limits and the per-code issue cap.</param>
+/// <param name="skipInvalidExamples">
+/// Invalid examples will be left out (convert --skip-invalid): their errors are reported as warnings, and the
+/// minimum example count applies to the examples that remain.
+/// </param>
+internal sealed class ValidationAccumulator(ValidationOptions options, bool skipInvalidExamples = false)
 {
     private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _warnings = new(StringComparer.Ordinal);
@@ -62,6 +67,11 @@ internal sealed class ValidationAccumulator(ValidationOptions options)
 
     public void Add(ValidationIssue issue)
     {
+        if (skipInvalidExamples && issue is { Severity: IssueSeverity.Error, Line: not null })
+        {
+            issue = issue with { Severity = IssueSeverity.Warning, Message = "Skipped: " + issue.Message };
+        }
+
         var counts = issue.Severity == IssueSeverity.Error ? _errors : _warnings;
         counts[issue.Code] = counts.GetValueOrDefault(issue.Code) + 1;
         var kept = _kept.GetValueOrDefault(issue.Code);
@@ -79,6 +89,11 @@ internal sealed class ValidationAccumulator(ValidationOptions options)
     /// <summary>Checks the example counts of the file just finished.</summary>
     public void EndFile(long examplesInFile)
     {
+        if (skipInvalidExamples)
+        {
+            examplesInFile = ValidExamples;
+        }
+
         if (examplesInFile > 0 && examplesInFile < options.MinimumExamples)
         {
             Add(new ValidationIssue(_file, null, null, IssueCodes.TooFewExamples, IssueSeverity.Error,
@@ -110,7 +125,11 @@ internal sealed class ValidationAccumulator(ValidationOptions options)
             return;
         }
 
-        ValidExamples++;
+        if (!_validationFile)
+        {
+            ValidExamples++;
+        }
+
         MaxExampleTokens = Math.Max(MaxExampleTokens, example.LimitTokens);
         if (_validationFile)
         {

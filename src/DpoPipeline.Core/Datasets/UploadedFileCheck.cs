@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace DpoPipeline.Core.Datasets;
+
+/// <summary>
+/// The service's view of one uploaded DPO training file, for the emulator: the first problem that would make file
+/// processing fail, worded like the service's status_details, or null when the file would be processed.
+/// </summary>
+public static class UploadedFileCheck
+{
+    public const string FailurePrefix = "Validation of jsonl file failed: ";
+
+    public static async Task<string?> FirstError(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+
+        // The engine streams from files (it needs to re-open for CSV and to seek for Parquet); uploads are spooled once.
+        var spool = Path.Combine(Path.GetTempPath(), $"dpo-upload-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await using (var file = File.Create(spool))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            var report = await DatasetValidator.ValidateAsync(
+                spool,
+                new ValidationOptions { Format = DatasetFormat.JsonLines, Shape = DatasetShape.AzureDpo, MaxIssuesPerCode = 1 },
+                progress: null,
+                cancellationToken);
+            var first = report.Issues.Where(i => i.Severity == IssueSeverity.Error).MinBy(i => i.Line ?? 0);
+            return first is null ? null : FailurePrefix + Describe(first);
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    /// <summary>The service numbers lines from 0 ("Deserialization of line #0 failed.").</summary>
+    private static string Describe(ValidationIssue issue)
+    {
+        if (issue.Line is not { } line)
+        {
+            return issue.Message;
+        }
+
+        var serviceLine = (line - 1).ToString(CultureInfo.InvariantCulture);
+        return issue.Code == IssueCodes.InvalidJson
+            ? $"Deserialization of line #{serviceLine} failed."
+            : $"Line #{serviceLine}: {issue.Message} ({issue.Code})";
+    }
+}
