@@ -172,6 +172,9 @@ public sealed class JobLifecycleTests
         Assert.Equal("cancelled", await StatusAsync(session, id));
         Assert.False((await session.GetJsonAsync($"openai/v1/fine_tuning/jobs/{id}")).TryGetProperty("fine_tuned_model", out _));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var events = (await session.GetJsonAsync($"openai/v1/fine_tuning/jobs/{id}/events")).GetProperty("data");
+        Assert.Equal("Job cancelled.", events[0].GetProperty("message").GetString());
+        Assert.DoesNotContain(events.EnumerateArray(), e => e.GetProperty("message").GetString()!.StartsWith("Job enqueued", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -44,9 +44,11 @@ internal static class JobHistory
             AddOutcomeEvents(events, job, progress);
         }
 
+        // A job that ended early (cancelled while pending, say) has no events after its end.
+        var until = progress.FinishedAt ?? now;
         return events
             .Select((e, order) => (e, order))
-            .Where(x => x.e.At <= now)
+            .Where(x => x.e.At <= until)
             .OrderByDescending(x => x.e.At)
             .ThenByDescending(x => x.order)
             .Select(x => new JobEvent(Ids.Derived("ftevent-", job.Id, x.e.Key), x.e.At, x.e.Level, x.e.Message))
