@@ -14,6 +14,7 @@ public sealed class AzureYamlTests
         var service = Mapping(Root, "services", "pipeline");
 
         Assert.Equal("./src/DpoPipeline.Functions", Scalar(service, "project"));
+        Assert.True(File.Exists(RepositoryPaths.Combine("src", "DpoPipeline.Functions", "DpoPipeline.Functions.csproj")));
         Assert.Equal("dotnet", Scalar(service, "language"));
         Assert.Equal("function", Scalar(service, "host"));
     }
