@@ -15,5 +15,11 @@ public record SubOrchestrationOptions : TaskOptions
         this.InstanceId = instanceId ?? (options as SubOrchestrationOptions)?.InstanceId;
     }
 
+    public SubOrchestrationOptions(SubOrchestrationOptions options)
+        : base(options)
+    {
+        this.InstanceId = options.InstanceId;
+    }
+
     public string? InstanceId { get; init; }
 }

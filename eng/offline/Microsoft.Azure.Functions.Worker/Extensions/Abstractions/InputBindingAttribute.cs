@@ -4,4 +4,7 @@ namespace Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 [AttributeUsage(AttributeTargets.Parameter)]
 public abstract class InputBindingAttribute : BindingAttribute
 {
+    public InputBindingAttribute()
+    {
+    }
 }
