@@ -49,7 +49,7 @@ internal sealed record ContractSetting(string Name, SettingReader Reader, Settin
 internal static class SettingsContract
 {
     /// <summary>One loopback URL for the local emulator, serving both the OpenAI v1 API and ARM deployments.</summary>
-    public const string EmulatorUrl = "http://127.0.0.1:5180/";
+    public const string EmulatorUrl = "http://127.0.0.1:5080/";
 
     public static IReadOnlyList<ContractSetting> Settings { get; } =
     [
