@@ -25,18 +25,24 @@ public sealed class TokenCounter
     private readonly Dictionary<string, int> _wordCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _specialTokens;
+    private readonly string[] _specialTokenList;
+    private readonly bool _fastO200k;
 
     public TokenCounter(string encoding)
-        : this(TokenizerCatalog.Get(encoding))
+        : this(TokenizerCatalog.Get(encoding), fastPreTokenizer: encoding == TokenizerCatalog.O200kBase)
     {
     }
 
-    public TokenCounter(Tokenizer tokenizer)
+    /// <param name="tokenizer">The shared tokenizer.</param>
+    /// <param name="fastPreTokenizer">Split words with <see cref="O200kPreTokenizer"/> (only for o200k_base) instead of the tokenizer's regex.</param>
+    public TokenCounter(Tokenizer tokenizer, bool fastPreTokenizer = false)
     {
+        _fastO200k = fastPreTokenizer;
         _tokenizer = tokenizer;
         _preTokenizer = tokenizer.PreTokenizer;
         _wordLookup = _wordCounts.GetAlternateLookup<ReadOnlySpan<char>>();
         var special = tokenizer is TiktokenTokenizer tiktoken && tiktoken.SpecialTokens is { } tokens ? tokens.Keys : [];
+        _specialTokenList = [.. special];
         _specialTokens = new HashSet<string>(special, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -45,6 +51,11 @@ public sealed class TokenCounter
         if (text.IsEmpty)
         {
             return 0;
+        }
+
+        if (_fastO200k)
+        {
+            return CountO200k(text);
         }
 
         if (_preTokenizer is null)
@@ -59,6 +70,51 @@ public sealed class TokenCounter
         }
 
         return total;
+    }
+
+    /// <summary>As the library does: special tokens are words of their own, the text between them is split by the regex.</summary>
+    private int CountO200k(ReadOnlySpan<char> text)
+    {
+        var total = 0;
+        while (!text.IsEmpty)
+        {
+            var (segmentEnd, specialLength) = NextSpecialToken(text);
+            var segment = text[..segmentEnd];
+            for (var start = 0; start < segment.Length;)
+            {
+                var end = O200kPreTokenizer.NextWordEnd(segment, start);
+                total += CountWord(segment[start..end]);
+                start = end;
+            }
+
+            total += specialLength > 0 ? 1 : 0;
+            text = text[(segmentEnd + specialLength)..];
+        }
+
+        return total;
+    }
+
+    private (int Start, int Length) NextSpecialToken(ReadOnlySpan<char> text)
+    {
+        for (var from = 0; ;)
+        {
+            var at = text[from..].IndexOf("<|");
+            if (at < 0)
+            {
+                return (text.Length, 0);
+            }
+
+            at += from;
+            foreach (var special in _specialTokenList)
+            {
+                if (text[at..].StartsWith(special, StringComparison.Ordinal))
+                {
+                    return (at, special.Length);
+                }
+            }
+
+            from = at + 1;
+        }
     }
 
     /// <summary>Tokens of one chat message: 3 + content + 1 when named.</summary>

@@ -15,8 +15,9 @@ internal sealed class ValidationAccumulator(ValidationOptions options, bool skip
     private readonly Dictionary<string, long> _warnings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _kept = new(StringComparer.Ordinal);
     private readonly List<ValidationIssue> _issues = [];
-    private readonly Dictionary<UInt128, long> _firstByExact = [];
-    private readonly Dictionary<UInt128, long> _firstByNear = [];
+    // Near-duplicate fingerprint (64 bits) → first line (high 32 bits) and exact fingerprint (low 32 bits): one compact
+    // entry per distinct example keeps duplicate detection at ~28 bytes per example on gigabyte files.
+    private readonly Dictionary<ulong, ulong> _firstByNear = [];
     private HashSet<UInt128>? _trainPrompts;
     private string _file = string.Empty;
     private bool _validationFile;
@@ -48,7 +49,6 @@ internal sealed class ValidationAccumulator(ValidationOptions options, bool skip
     {
         _file = file;
         _validationFile = true;
-        _firstByExact.Clear();
         _firstByNear.Clear();
     }
 
@@ -145,13 +145,19 @@ internal sealed class ValidationAccumulator(ValidationOptions options, bool skip
             _trainPrompts?.Add(example.PromptHash);
         }
 
-        if (!_firstByExact.TryAdd(example.ExactHash, example.Line))
+        var exact = (uint)example.ExactHash;
+        var entry = ((ulong)Math.Min(example.Line, uint.MaxValue) << 32) | exact;
+        if (!_firstByNear.TryAdd((ulong)example.NearHash, entry))
         {
-            Warn(example, IssueCodes.DuplicateExample, $"Same example as line {_firstByExact[example.ExactHash]}.");
-        }
-        else if (!_firstByNear.TryAdd(example.NearHash, example.Line))
-        {
-            Warn(example, IssueCodes.NearDuplicateExample, $"Differs from line {_firstByNear[example.NearHash]} only in whitespace or case.");
+            var first = _firstByNear[(ulong)example.NearHash];
+            if ((uint)first == exact)
+            {
+                Warn(example, IssueCodes.DuplicateExample, $"Same example as line {first >> 32}.");
+            }
+            else
+            {
+                Warn(example, IssueCodes.NearDuplicateExample, $"Differs from line {first >> 32} only in whitespace or case.");
+            }
         }
     }
 
