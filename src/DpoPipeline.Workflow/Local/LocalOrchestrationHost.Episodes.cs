@@ -20,7 +20,13 @@ public sealed partial class LocalOrchestrationHost
         }
 
         var context = new LocalOrchestrationContext(instance.Identity, recordedActions, this.loggerFactory);
-        var run = this.Replay(context, [.. recordedInputs, .. newEvents], recordedInputs.Count);
+        var run = this.Replay(context, [.. recordedInputs, .. newEvents], recordedInputs.Count, () => this.End(
+            instance,
+            OrchestrationRuntimeStatus.Failed,
+            null,
+            TaskFailureDetails.FromException(new InvalidOperationException(
+                $"Orchestrator '{instance.Identity.Name.Name}' awaited something other than a durable task (Task.Delay, Task.Run, I/O...). " +
+                "Orchestrators may only await the context's tasks; use CreateTimer for delays and activities for I/O."))));
         if (run is null || !run.IsFaulted)
         {
             context.CheckAllRecordedActionsReplayed();
@@ -65,9 +71,9 @@ public sealed partial class LocalOrchestrationHost
 
     /// <summary>Feeds the events to the orchestrator in order, on one thread, running its continuations after each.</summary>
     /// <returns>The orchestrator's task, or null when the events did not start it.</returns>
-    private Task<string?>? Replay(LocalOrchestrationContext context, List<LocalHistoryEvent> inputs, int recordedCount)
+    private Task<string?>? Replay(LocalOrchestrationContext context, List<LocalHistoryEvent> inputs, int recordedCount, Action onLatePost)
     {
-        var pump = new OrchestrationPump();
+        var pump = new OrchestrationPump(onLatePost);
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(pump);
         try
@@ -102,6 +108,7 @@ public sealed partial class LocalOrchestrationHost
         finally
         {
             SynchronizationContext.SetSynchronizationContext(previous);
+            pump.Close();
         }
     }
 
@@ -204,16 +211,18 @@ public sealed partial class LocalOrchestrationHost
             return;
         }
 
+        // Created outside the instance's lock: a time provider may fire other timers while creating this one.
+        var timer = this.time.CreateTimer(_ => this.FireTimer(instance, generation, created), null, due, Timeout.InfiniteTimeSpan);
         lock (instance)
         {
-            if (instance.IsTerminal || instance.Generation != generation)
+            if (!instance.IsTerminal && instance.Generation == generation)
             {
+                instance.Timers[created.TaskId] = new LocalPendingTimer(timer, fireAt);
                 return;
             }
-
-            instance.Timers[created.TaskId] = new LocalPendingTimer(
-                this.time.CreateTimer(_ => this.FireTimer(instance, generation, created), null, due, Timeout.InfiniteTimeSpan), fireAt);
         }
+
+        timer.Dispose();
     }
 
     private void FireTimer(LocalInstance instance, int generation, LocalHistoryEvent created)

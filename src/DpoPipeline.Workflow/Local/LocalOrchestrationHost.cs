@@ -20,7 +20,9 @@ public sealed partial class LocalOrchestrationHost : IAsyncDisposable
     private readonly ILogger logger;
     private readonly Dictionary<string, LocalInstance> instances = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
+    // Lock order: gate (the instance table) before an instance; an instance before busyGate; busyGate takes no other lock.
     private readonly object gate = new();
+    private readonly object busyGate = new();
     private int busy;
     private TaskCompletionSource? idle;
 
@@ -142,7 +144,7 @@ public sealed partial class LocalOrchestrationHost : IAsyncDisposable
     /// </summary>
     public Task WaitForIdleAsync(CancellationToken cancellationToken = default)
     {
-        lock (this.gate)
+        lock (this.busyGate)
         {
             if (this.busy == 0)
             {
@@ -311,7 +313,7 @@ public sealed partial class LocalOrchestrationHost : IAsyncDisposable
 
     private void AddBusy()
     {
-        lock (this.gate)
+        lock (this.busyGate)
         {
             this.busy++;
         }
@@ -320,7 +322,7 @@ public sealed partial class LocalOrchestrationHost : IAsyncDisposable
     private void RemoveBusy()
     {
         TaskCompletionSource? nowIdle = null;
-        lock (this.gate)
+        lock (this.busyGate)
         {
             if (--this.busy == 0)
             {

@@ -124,4 +124,19 @@ public sealed class ReplayTests
         Assert.Equal(2, firsts.Count);
         Assert.Equal(firsts[0], firsts[1]);
     }
+
+    [Fact]
+    public async Task Orchestrator_AwaitsANonDurableTask_FailsWithAClearMessageInsteadOfHanging()
+    {
+        var outside = new TaskCompletionSource<int>();
+        await using var runner = new RunnerHarness(r => r
+            .AddOrchestrator<string, int>("Impatient", async (context, _) => await outside.Task + 1));
+        var id = await runner.StartAsync("Impatient", "impatient-1");
+
+        outside.SetResult(41);
+
+        var status = await runner.CompletionAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, status.RuntimeStatus);
+        Assert.Contains("awaited something other than a durable task", status.Failure!.ErrorMessage, StringComparison.Ordinal);
+    }
 }

@@ -54,4 +54,27 @@ public sealed class SubOrchestrationTests
 
         Assert.Equal("dataset is empty", status.ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task FanOut_ChildrenAndActivitiesInParallel_ParentGathersEveryResultInOrder()
+    {
+        await using var runner = new RunnerHarness(r => r
+            .AddActivity<int, int>("Double", async (n, ct) =>
+            {
+                await Task.Yield();
+                return n * 2;
+            })
+            .AddOrchestrator<int, int>("Part", async (context, n) =>
+            {
+                var parts = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => context.CallActivityAsync<int>("Double", (n * 10) + i)));
+                return parts.Sum();
+            })
+            .AddOrchestrator<int, int[]>("Whole", (context, count) =>
+                Task.WhenAll(Enumerable.Range(0, count).Select(n => context.CallSubOrchestratorAsync<int>("Part", n)))));
+
+        var status = await runner.CompletionAsync(await runner.StartAsync("Whole", "whole-1", 12));
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(n => Enumerable.Range(0, 5).Sum(i => ((n * 10) + i) * 2)), status.ReadOutputAs<int[]>()!);
+        Assert.Equal(13, runner.Host.GetInstances().Count);
+    }
 }
