@@ -84,6 +84,9 @@ param owner string = 'dpopipeline'
 @description('Held-out pairs evaluated per run (Pipeline__EvaluationSampleSize).')
 param evaluationSampleSize string = '50'
 
+@description('Existing deployment of the base model to compare against. Empty: the fine-tuned model is scored alone (Pipeline__EvaluationBaseDeployment).')
+param evaluationBaseDeployment string = ''
+
 @description('Deployment used as LLM judge in evaluation. Empty: no judge (Pipeline__JudgeDeployment).')
 param judgeDeployment string = ''
 
@@ -271,6 +274,7 @@ module functionApp 'modules/function-app.bicep' = {
       Pipeline__Owner: owner
       Pipeline__RunsContainer: containers.runs
       Pipeline__EvaluationSampleSize: evaluationSampleSize
+      Pipeline__EvaluationBaseDeployment: evaluationBaseDeployment
       Pipeline__JudgeDeployment: judgeDeployment
     }
   }

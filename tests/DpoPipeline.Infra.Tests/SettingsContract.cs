@@ -94,6 +94,7 @@ internal static class SettingsContract
         new("Pipeline__Owner", SettingReader.OptionsClass, SettingScope.Everywhere, "dpopipeline", "dpopipeline"),
         new("Pipeline__RunsContainer", SettingReader.OptionsClass, SettingScope.Everywhere, LocalValue: "runs"),
         new("Pipeline__EvaluationSampleSize", SettingReader.OptionsClass, SettingScope.Everywhere, "50", "50"),
+        new("Pipeline__EvaluationBaseDeployment", SettingReader.OptionsClass, SettingScope.Everywhere, string.Empty, string.Empty),
         new("Pipeline__JudgeDeployment", SettingReader.OptionsClass, SettingScope.Everywhere, string.Empty, string.Empty),
     ];
 
