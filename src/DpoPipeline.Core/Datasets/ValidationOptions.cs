@@ -31,7 +31,7 @@ public sealed record ValidationOptions
     public long MaxDecompressedBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 
     /// <summary>Longest single example (line) read; longer ones are reported and skipped without being buffered.</summary>
-    public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+    public int MaxRecordBytes { get; init; } = 8 * 1024 * 1024;
 
     public int MaxJsonDepth { get; init; } = 64;
 
