@@ -12,6 +12,7 @@ public static class DpoCli
         root.Subcommands.Add(ConvertCommand.Create(output));
         root.Subcommands.Add(StatsCommand.Create(output));
         root.Subcommands.Add(EstimateCommand.Create(output));
+        root.Subcommands.Add(RunCommand.Create(output));
         return root;
     }
 

@@ -26,7 +26,7 @@ public sealed class EmulatorOptions
     public string? PersistenceFolder { get; set; }
 
     /// <summary>Decides whether an uploaded fine-tune file ends `processed` or `error`.</summary>
-    public IUploadedFileValidator FileValidator { get; set; } = new DpoJsonlFileValidator();
+    public IUploadedFileValidator FileValidator { get; set; } = new ServiceFileValidator();
 
     /// <summary>Base models that accept fine-tuning jobs (short names resolve to these versions).</summary>
     public IList<string> FineTunableModels { get; } = new List<string>

@@ -21,7 +21,22 @@ public static class DpoJobRequestValidator
             problems.Add("ValidationFileId must be null or a file id.");
         }
 
-        var h = request.Hyperparameters;
+        problems.AddRange(ValidateHyperparameters(request.Hyperparameters));
+        if (request.Seed is { } seed && seed is < 0 or > int.MaxValue)
+        {
+            problems.Add(Invariant($"seed must be 0–{int.MaxValue}, was {seed}."));
+        }
+
+        problems.AddRange(ValidateSuffix(request.Suffix));
+        ValidateMetadata(problems, request);
+        return problems;
+    }
+
+    /// <summary>The documented DPO hyperparameter ranges; null values are left to the service.</summary>
+    public static IReadOnlyList<string> ValidateHyperparameters(DpoHyperparameters h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        var problems = new List<string>();
         if (h.Beta is { } beta && !(beta > 0 && beta <= 2))
         {
             problems.Add(Invariant($"beta must be in (0, 2], was {beta}."));
@@ -42,18 +57,19 @@ public static class DpoJobRequestValidator
             problems.Add(Invariant($"n_epochs must be 1–50, was {epochs}."));
         }
 
-        if (request.Seed is { } seed && seed is < 0 or > int.MaxValue)
+        return problems;
+    }
+
+    /// <summary>The service's rule for a model-name suffix; null means none.</summary>
+    public static IReadOnlyList<string> ValidateSuffix(string? suffix)
+    {
+        var problems = new List<string>();
+        if (suffix is { } value && (value.Length is 0 or > RunJobTag.MaxSuffixLength
+            || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
         {
-            problems.Add(Invariant($"seed must be 0–{int.MaxValue}, was {seed}."));
+            problems.Add($"suffix must be 1–{RunJobTag.MaxSuffixLength} characters of [A-Za-z0-9_-], was '{value}'.");
         }
 
-        if (request.Suffix is { } suffix && (suffix.Length is 0 or > RunJobTag.MaxSuffixLength
-            || !suffix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
-        {
-            problems.Add($"suffix must be 1–{RunJobTag.MaxSuffixLength} characters of [A-Za-z0-9_-], was '{suffix}'.");
-        }
-
-        ValidateMetadata(problems, request);
         return problems;
     }
 

@@ -6,6 +6,7 @@ using DpoPipeline.Core.Deployments;
 using DpoPipeline.Core.FineTuning;
 using Microsoft.Extensions.Logging;
 using OpenAI;
+using OpenAI.Chat;
 
 namespace DpoPipeline.Core.Http;
 
@@ -31,17 +32,7 @@ public sealed class AzureClientFactory(
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var logger = loggerFactory.CreateLogger<FineTuningServiceClient>();
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = options.ApiBaseUri,
-            Transport = new HttpClientPipelineTransport(_httpClient),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = options.Retry.NetworkTimeout,
-            UserAgentApplicationId = "dpopipeline",
-        };
-        AuthenticationPolicy authentication = options.UsesApiKey
-            ? ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(options.ApiKey!), "api-key")
-            : new LoopbackAwareBearerTokenPolicy(credential, CognitiveServicesScope);
+        var (authentication, clientOptions) = OpenAISetup(options);
 #pragma warning disable OPENAI001 // The SDK marks the policy constructor and fine-tuning client experimental.
         var openAI = new OpenAIClient(authentication, clientOptions);
         var fineTuning = openAI.GetFineTuningClient();
@@ -52,6 +43,21 @@ public sealed class AzureClientFactory(
             "Fine-tuning client for {Endpoint} using {Authentication}",
             options.ApiBaseUri, options.UsesApiKey ? "an API key (local opt-in)" : "Entra ID tokens");
         return new FineTuningServiceClient(openAI.GetOpenAIFileClient(), fineTuning, sender, timeProvider, logger);
+    }
+
+    /// <summary>
+    /// A chat client for one deployment on the same account, authenticated like the fine-tuning client. Callers that
+    /// evaluate retry transient failures themselves, so the SDK does not retry either.
+    /// </summary>
+    public ChatClient CreateChatClient(FineTuningClientOptions options, string deployment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(deployment);
+        options.Validate();
+        var (authentication, clientOptions) = OpenAISetup(options);
+#pragma warning disable OPENAI001 // The SDK marks the policy constructor experimental.
+        return new OpenAIClient(authentication, clientOptions).GetChatClient(deployment);
+#pragma warning restore OPENAI001
     }
 
     public DeploymentServiceClient CreateDeploymentClient(ArmOptions options)
@@ -68,6 +74,22 @@ public sealed class AzureClientFactory(
     }
 
     public void Dispose() => _httpClient.Dispose();
+
+    private (AuthenticationPolicy Authentication, OpenAIClientOptions ClientOptions) OpenAISetup(FineTuningClientOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = options.ApiBaseUri,
+            Transport = new HttpClientPipelineTransport(_httpClient),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = options.Retry.NetworkTimeout,
+            UserAgentApplicationId = "dpopipeline",
+        };
+        AuthenticationPolicy authentication = options.UsesApiKey
+            ? ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(options.ApiKey!), "api-key")
+            : new LoopbackAwareBearerTokenPolicy(credential, CognitiveServicesScope);
+        return (authentication, clientOptions);
+    }
 
     private sealed class ArmClientOptions : ClientOptions
     {

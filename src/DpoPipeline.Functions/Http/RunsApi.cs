@@ -1,0 +1,171 @@
+using System.Text;
+using DpoPipeline.Workflow.Api;
+using DpoPipeline.Workflow.Configuration;
+using DpoPipeline.Workflow.Runs;
+using DpoPipeline.Workflow.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DpoPipeline.Functions.Http;
+
+/// <summary>
+/// The HTTP API under <c>/api/runs</c>: parse and check input, hand over to <see cref="RunsService"/>, map the answer
+/// to a status code. Function-level keys protect every route.
+/// </summary>
+public sealed class RunsApi(IRunFiles files, IOptions<PipelineOptions> defaults, TimeProvider time, ILoggerFactory loggers)
+{
+    public const string OptionsHeader = "X-Dpo-Options";
+
+    [Function(nameof(StartRun))]
+    public async Task<IActionResult> StartRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        RunRequest run;
+        try
+        {
+            run = IsJson(request)
+                ? await FromBodyAsync(request, cancellationToken)
+                : await FromUploadAsync(request, cancellationToken);
+        }
+        catch (RunOptionsException e)
+        {
+            return Problems(e.Problems);
+        }
+
+        var started = await Service(client).StartAsync(run, cancellationToken);
+        var links = RunLinks.For(request, started.RunId);
+        request.HttpContext.Response.Headers.Location = links.Status.ToString();
+        return new ObjectResult(new { runId = started.RunId, started = started.Started, links }) { StatusCode = StatusCodes.Status202Accepted };
+    }
+
+    [Function(nameof(GetRun))]
+    public async Task<IActionResult> GetRun(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var view = await Service(client).GetAsync(runId, cancellationToken);
+        return view is null ? NotFound(runId) : new OkObjectResult(new { run = view, links = RunLinks.For(request, runId) });
+    }
+
+    [Function(nameof(ListRuns))]
+    public async Task<IActionResult> ListRuns(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var (query, problems) = RunListQueryParser.Parse(request.Query);
+        return query is null ? Problems(problems) : new OkObjectResult(await Service(client).ListAsync(query, cancellationToken));
+    }
+
+    [Function(nameof(CancelRun))]
+    public async Task<IActionResult> CancelRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/cancel")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CancelRequest>(request, cancellationToken);
+        return body.Problem ?? Answer(await Service(client).CancelAsync(runId, body.Value ?? new CancelRequest(null, null), cancellationToken), runId);
+    }
+
+    [Function(nameof(PauseRun))]
+    public async Task<IActionResult> PauseRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/pause")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        Answer(await Service(client).ControlJobAsync(runId, new JobControlRequest(JobControlAction.Pause, null), cancellationToken), runId);
+
+    [Function(nameof(ResumeRun))]
+    public async Task<IActionResult> ResumeRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/resume")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        Answer(await Service(client).ControlJobAsync(runId, new JobControlRequest(JobControlAction.Resume, null), cancellationToken), runId);
+
+    [Function(nameof(ApproveRun))]
+    public async Task<IActionResult> ApproveRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/approve")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ApprovalDecision>(request, cancellationToken);
+        return body.Problem ?? Answer(
+            await Service(client).ApproveAsync(runId, body.Value ?? new ApprovalDecision(true, null, null), cancellationToken), runId);
+    }
+
+    [Function(nameof(DeleteRunDeployment))]
+    public async Task<IActionResult> DeleteRunDeployment(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "runs/{runId}/deployment")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        Answer(await Service(client).DeleteDeploymentAsync(runId, new DeleteDeploymentRequest(null), cancellationToken), runId);
+
+    [Function(nameof(PurgeRun))]
+    public async Task<IActionResult> PurgeRun(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "runs/{runId}")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        Answer(await Service(client).PurgeAsync(runId, cancellationToken), runId);
+
+    private RunsService Service(DurableTaskClient client) => new(client, loggers.CreateLogger<RunsService>());
+
+    private async Task<RunRequest> FromBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = StartRunBody.Parse(await reader.ReadToEndAsync(cancellationToken));
+        if (!files.Owns(body.DatasetUri!))
+        {
+            throw new RunOptionsException([$"datasetUri: {body.DatasetUri} is not in this pipeline's storage account."]);
+        }
+
+        var options = RunOptionsResolver.Resolve(defaults.Value, body.Options);
+        var runId = RunIds.ForRequest(body.DatasetUri!.Segments[^1], Guid.NewGuid());
+        return new RunRequest(runId, body.DatasetUri, time.GetUtcNow(), options);
+    }
+
+    // An uploaded body is kept under the run's own folder, not the drop container, so it never also fires the blob starter.
+    private async Task<RunRequest> FromUploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Query["name"].ToString();
+        if (string.IsNullOrWhiteSpace(name) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new RunOptionsException(["name: upload a dataset as the request body with ?name=<file name>, e.g. ?name=pairs.jsonl, or send JSON with a datasetUri."]);
+        }
+
+        var header = request.Headers[OptionsHeader].ToString();
+        var overrides = string.IsNullOrEmpty(header) ? null : RunOverrides.Parse(header, OptionsHeader);
+        var options = RunOptionsResolver.Resolve(defaults.Value, overrides);
+        var runId = RunIds.ForRequest(name, Guid.NewGuid());
+        var uri = await files.WriteAsync(runId, "upload/" + name, request.Body, "application/octet-stream", cancellationToken);
+        return new RunRequest(runId, uri, time.GetUtcNow(), options);
+    }
+
+    private static bool IsJson(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static IActionResult Answer(RunCommandResult result, string runId) => result switch
+    {
+        RunCommandResult.Accepted => new AcceptedResult(),
+        RunCommandResult.NotFound => NotFound(runId),
+        _ => new ConflictObjectResult(new { error = "run_state_conflict", message = $"Run '{runId}' is not in a state that allows this." }),
+    };
+
+    private static NotFoundObjectResult NotFound(string runId) =>
+        new(new { error = "run_not_found", message = $"No run with id '{runId}'." });
+
+    private static BadRequestObjectResult Problems(IReadOnlyList<string> problems) =>
+        new(new { error = "invalid_request", problems });
+}

@@ -1,0 +1,26 @@
+using DpoPipeline.Core.Deployments;
+using Microsoft.Extensions.Logging;
+
+namespace DpoPipeline.Workflow.Activities;
+
+/// <summary>Creates the run's deployment (name from the run id, so a retry finds the same one) with owner and expiry tags.</summary>
+public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<DeployModel> logger)
+{
+    public async Task<string> RunAsync(DeployRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var deployment = await deployments.CreateOrUpdateAsync(
+            new DeploymentRequest
+            {
+                RunId = request.RunId,
+                ModelName = request.FineTunedModel,
+                Owner = request.Owner,
+                Sku = DeploymentSku.Parse(request.Sku),
+                Capacity = request.Capacity,
+                ExpiresAt = new DateTimeOffset(request.ExpiresAt, TimeSpan.Zero),
+            },
+            cancellationToken);
+        logger.LogInformation("Run {RunId}: deployment {Deployment} is {State}.", request.RunId, deployment.Name, deployment.ProvisioningState);
+        return deployment.Name;
+    }
+}

@@ -1,0 +1,3 @@
+namespace DpoPipeline.Workflow.Activities;
+
+public sealed record UploadedFiles(string TrainingFileId, string ValidationFileId);

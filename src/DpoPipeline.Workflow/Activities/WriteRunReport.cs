@@ -1,0 +1,96 @@
+using System.Text.Json;
+using DpoPipeline.Core.Evaluation;
+using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Core.Reports;
+using DpoPipeline.Workflow.Evaluation;
+using DpoPipeline.Workflow.Runs;
+using DpoPipeline.Workflow.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace DpoPipeline.Workflow.Activities;
+
+/// <summary>
+/// Gathers what the run produced — training curves from the job's result file, the evaluation, the dataset's token
+/// histograms, the timeline and the cost — and renders the report into run storage. A missing piece becomes a warning
+/// in the report, never a failed run.
+/// </summary>
+public sealed class WriteRunReport(
+    IRunFiles files, FineTuningServiceClient service, TimeProvider time, ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<WriteRunReport>();
+
+    public async Task<Uri> RunAsync(RunReportRequest input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var status = input.Status;
+        var warnings = status.Warnings.Select(w => new RunReportIssue(w.Code, w.Message)).ToList();
+
+        var (metrics, billed) = await ReadTrainingAsync(status.JobId, warnings, cancellationToken);
+        var data = new RunReportData
+        {
+            RunId = status.RunId,
+            DatasetName = files.NameOf(input.Request.DatasetUri),
+            BaseModel = input.Request.Options.BaseModel,
+            FineTunedModel = status.FineTunedModel,
+            Deployment = status.Deployment,
+            JobId = status.JobId,
+            Outcome = status.Phase.ToString(),
+            GeneratedAt = time.GetUtcNow(),
+            Timeline = [.. status.Timeline.Select(p => new RunPhaseEntry(p.Phase.ToString(), new DateTimeOffset(p.At, TimeSpan.Zero)))],
+            Cost = status.EstimatedTrainingTokens is { } tokens ? new RunCostSummary(tokens, billed, status.EstimatedCostUsd) : null,
+            TrainingMetrics = metrics,
+            Evaluation = await ReadAsync<EvaluationResult>(status.Evaluation?.ResultUri, "evaluation_unreadable", warnings, cancellationToken),
+            TokenHistograms = await ReadAsync<List<TokenHistogram>>(
+                input.Prepared.TokenHistogramsUri, "histograms_unreadable", warnings, cancellationToken) ?? [],
+            Errors = [.. status.Errors.Select(e => new RunReportIssue(e.Code, e.Message))],
+            Warnings = warnings,
+        };
+
+        var report = await new RunReportRenderer(loggers.CreateLogger<RunReportRenderer>())
+            .RenderAsync(data, new RunFilesReportSink(files, status.RunId), cancellationToken);
+        return report.Html.Location;
+    }
+
+    private async Task<(TrainingMetricsSeries? Metrics, long? BilledTokens)> ReadTrainingAsync(
+        string? jobId, List<RunReportIssue> warnings, CancellationToken cancellationToken)
+    {
+        if (jobId is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var job = await service.GetJobAsync(jobId, cancellationToken);
+            var steps = await service.ReadStepMetricsAsync(job, cancellationToken);
+            return (TrainingMetricsSeries.From(steps.Select(s => new TrainingStepMetrics(
+                s.Step, s.TrainLoss, s.FullValidLoss ?? s.ValidLoss, s.TrainAccuracy, s.FullValidAccuracy ?? s.ValidAccuracy))), job.TrainedTokens);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Could not read the training metrics of job {JobId}.", jobId);
+            warnings.Add(new RunReportIssue("metrics_unavailable", $"Training metrics of job {jobId} could not be read: {e.Message}"));
+            return (null, null);
+        }
+    }
+
+    private async Task<T?> ReadAsync<T>(Uri? uri, string code, List<RunReportIssue> warnings, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (uri is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var stream = await files.OpenReadAsync(uri, cancellationToken);
+            return await JsonSerializer.DeserializeAsync<T>(stream, RunJson.Options, cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            warnings.Add(new RunReportIssue(code, $"{files.NameOf(uri)} could not be read: {e.Message}"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace DpoPipeline.Workflow.Configuration;
+
+/// <summary>Defaults for every run, from app settings <c>Pipeline__*</c>; a run may override them.</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    public string DefaultBaseModel { get; set; } = "gpt-4.1-mini-2025-04-14";
+
+    public double? Beta { get; set; }
+
+    public int? BatchSize { get; set; }
+
+    public double? LearningRateMultiplier { get; set; }
+
+    public int? Epochs { get; set; }
+
+    /// <summary>Developer tier has no hosting fee, which suits evaluation deployments that live for hours.</summary>
+    public string DeploymentSku { get; set; } = "developertier";
+
+    public int DeploymentCapacity { get; set; } = 1;
+
+    public double DeploymentTtlHours { get; set; } = 24;
+
+    public decimal BudgetLimitUsd { get; set; } = 25m;
+
+    public double ApprovalTimeoutHours { get; set; } = 24;
+
+    public double MaxRunHours { get; set; } = 168;
+
+    public string Owner { get; set; } = "dpopipeline";
+
+    public string RunsContainer { get; set; } = "runs";
+
+    /// <summary>Held-out pairs asked of both models; each costs two completions (four more with a judge).</summary>
+    public int EvaluationSampleSize { get; set; } = 50;
+
+    /// <summary>An existing deployment of the base model to compare against; unset scores the fine-tuned model alone.</summary>
+    public string? EvaluationBaseDeployment { get; set; }
+
+    /// <summary>A deployment used as a pairwise judge; unset keeps to the local similarity score.</summary>
+    public string? JudgeDeployment { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace DpoPipeline.Workflow.Orchestrations;
+
+public enum JobOutcomeKind
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+    TimedOut,
+}

@@ -1,0 +1,8 @@
+namespace DpoPipeline.Workflow.Runs;
+
+public enum JobControlAction
+{
+    Pause,
+    Resume,
+    Cancel,
+}

@@ -1,0 +1,3 @@
+namespace DpoPipeline.Workflow.Runs;
+
+public sealed record JobControlRequest(JobControlAction Action, string? RequestedBy);

@@ -1,0 +1,20 @@
+namespace DpoPipeline.Workflow.Runs;
+
+/// <summary>Names of the external events a run listens to; the HTTP API raises them.</summary>
+public static class RunEvents
+{
+    /// <summary>Stop the run; cancels the fine-tuning job if there is one. Payload: <see cref="CancelRequest"/>.</summary>
+    public const string Cancel = "Cancel";
+
+    /// <summary>Decision at the budget gate. Payload: <see cref="ApprovalDecision"/>.</summary>
+    public const string Approval = "Approval";
+
+    /// <summary>Delete the deployment now instead of at its TTL. Payload: <see cref="DeleteDeploymentRequest"/>.</summary>
+    public const string DeleteDeployment = "DeleteDeployment";
+
+    /// <summary>Pause, resume or cancel the job; sent to the monitor. Payload: <see cref="JobControlRequest"/>.</summary>
+    public const string JobControl = "JobControl";
+
+    /// <summary>Instance id of a run's job monitor, so the API can reach it.</summary>
+    public static string MonitorInstanceId(string runId) => runId + ":monitor";
+}

@@ -1,0 +1,46 @@
+namespace DpoPipeline.Workflow.Runs;
+
+/// <summary>Per-run choices. Null hyperparameters mean "let the service choose" (reported back as -1 by Azure).</summary>
+public sealed record RunOptions
+{
+    public required string BaseModel { get; init; }
+
+    public double? Beta { get; init; }
+
+    public int? BatchSize { get; init; }
+
+    public double? LearningRateMultiplier { get; init; }
+
+    public int? Epochs { get; init; }
+
+    public int? Seed { get; init; }
+
+    /// <summary>Suffix for the fine-tuned model name (≤ 40 chars of [A-Za-z0-9_-]); defaults to one derived from the run id.</summary>
+    public string? Suffix { get; init; }
+
+    /// <summary>DPO field → source field, for shapes the detector cannot recognise (e.g. chosen → good_response).</summary>
+    public IReadOnlyDictionary<string, string>? Mapping { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Shape { get; init; }
+
+    public double ValidationFraction { get; init; } = 0.1;
+
+    public bool Deduplicate { get; init; } = true;
+
+    public required string DeploymentSku { get; init; }
+
+    public int DeploymentCapacity { get; init; } = 1;
+
+    public TimeSpan DeploymentTtl { get; init; } = TimeSpan.FromHours(24);
+
+    public decimal BudgetLimitUsd { get; init; }
+
+    public TimeSpan ApprovalTimeout { get; init; } = TimeSpan.FromHours(24);
+
+    public TimeSpan MaxRunTime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Tag value that marks deployments as created by this pipeline; cleanup only ever touches those.</summary>
+    public required string Owner { get; init; }
+}

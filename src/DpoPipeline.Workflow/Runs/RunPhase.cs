@@ -1,0 +1,26 @@
+namespace DpoPipeline.Workflow.Runs;
+
+/// <summary>Where a run is. Terminal phases are the last value a run's status ever shows.</summary>
+public enum RunPhase
+{
+    Preparing,
+    AwaitingApproval,
+    Uploading,
+    WaitingForFiles,
+    CreatingJob,
+    Training,
+    Deploying,
+    WaitingForDeployment,
+    Evaluating,
+    Reporting,
+    Serving,
+    TearingDown,
+
+    // Terminal.
+    Completed,
+    Invalid,
+    Rejected,
+    Cancelled,
+    Failed,
+    TimedOut,
+}

@@ -1,0 +1,56 @@
+using DpoPipeline.Core.Reports;
+
+namespace DpoPipeline.Workflow.Runs;
+
+/// <summary>
+/// The run's custom status: everything the status API shows while a run is under way.
+/// Kept well under Durable's 16 KB cap: ids, a few numbers, at most a handful of errors and events.
+/// </summary>
+public sealed record RunStatus
+{
+    public required string RunId { get; init; }
+
+    public RunPhase Phase { get; init; }
+
+    public DateTime UpdatedAt { get; init; }
+
+    public string? Message { get; init; }
+
+    public int? TrainingExamples { get; init; }
+
+    public int? ValidationExamples { get; init; }
+
+    public Uri? ValidationReportUri { get; init; }
+
+    public decimal? EstimatedCostUsd { get; init; }
+
+    public long? EstimatedTrainingTokens { get; init; }
+
+    public string? TrainingFileId { get; init; }
+
+    public string? ValidationFileId { get; init; }
+
+    public string? JobId { get; init; }
+
+    public string? JobStatus { get; init; }
+
+    public TrainingStepMetrics? LatestMetrics { get; init; }
+
+    public string? FineTunedModel { get; init; }
+
+    public string? Deployment { get; init; }
+
+    public DateTime? DeploymentExpiresAt { get; init; }
+
+    public EvaluationSummary? Evaluation { get; init; }
+
+    public Uri? ReportUri { get; init; }
+
+    /// <summary>Problems that did not stop the run, such as a failed evaluation.</summary>
+    public IReadOnlyList<RunError> Warnings { get; init; } = [];
+
+    public IReadOnlyList<RunError> Errors { get; init; } = [];
+
+    /// <summary>When each phase was entered (virtual time in tests), for the report's timeline.</summary>
+    public IReadOnlyList<PhaseEntry> Timeline { get; init; } = [];
+}

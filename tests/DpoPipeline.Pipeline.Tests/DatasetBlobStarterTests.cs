@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DpoPipeline.Testing;
+using DpoPipeline.Workflow.Runs;
+using DpoPipeline.Workflow.Starting;
+using DpoPipeline.Workflow.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DpoPipeline.Pipeline.Tests;
+
+/// <summary>The blob starter against real blob storage (Azurite) and the local Durable client.</summary>
+public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly AzuriteServer _azurite = azurite.Server;
+    private PipelineHarness _harness = null!;
+    private BlobContainerClient _datasets = null!;
+    private BlobRunFiles _runFiles = null!;
+    private string _runsContainer = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var service = _azurite.CreateBlobServiceClient();
+        // A container per test: the tests share one Azurite.
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        _datasets = service.GetBlobContainerClient("datasets-" + suffix);
+        await _datasets.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        _runsContainer = "runs-" + suffix;
+        _runFiles = new BlobRunFiles(service, _runsContainer);
+    }
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_duplicate_event_for_the_same_blob_version_starts_one_run()
+    {
+        var blob = await UploadAsync("pairs.jsonl", await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken));
+        var starter = Starter();
+
+        var first = await starter.StartAsync(blob, TestContext.Current.CancellationToken);
+        var second = await starter.StartAsync(blob, TestContext.Current.CancellationToken);
+
+        Assert.Equal(BlobStartKind.Started, first.Kind);
+        Assert.Equal(BlobStartKind.Duplicate, second.Kind);
+        Assert.Equal(first.RunId, second.RunId);
+        Assert.Single(_harness.Pipeline.Host.GetInstances(), i => i.Name == "RunPipeline");
+    }
+
+    [Fact]
+    public async Task A_new_version_of_the_same_blob_starts_a_new_run()
+    {
+        var sample = await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken);
+        var starter = Starter();
+        var first = await starter.StartAsync(await UploadAsync("pairs.jsonl", sample), TestContext.Current.CancellationToken);
+
+        var second = await starter.StartAsync(await UploadAsync("pairs.jsonl", [.. sample, .. "\n"u8]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(BlobStartKind.Started, second.Kind);
+        Assert.NotEqual(first.RunId, second.RunId);
+    }
+
+    [Fact]
+    public async Task Options_come_from_the_sidecar_file_before_blob_metadata()
+    {
+        await UploadAsync("pairs.jsonl.dpo.json", """{ "epochs": 2, "deploymentTtlHours": 6, "mapping": { "chosen": "good", "rejected": "bad" } }"""u8.ToArray());
+        var blob = await UploadAsync("pairs.jsonl", "{}\n"u8.ToArray(), new Dictionary<string, string> { ["dpo_epochs"] = "5" });
+
+        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+
+        var options = _harness.Pipeline.Host.GetStatus(outcome.RunId!)!.ReadInputAs<RunRequest>()!.Options;
+        Assert.Equal(2, options.Epochs);
+        Assert.Equal(TimeSpan.FromHours(6), options.DeploymentTtl);
+        Assert.Equal("good", options.Mapping!["chosen"]);
+    }
+
+    [Fact]
+    public async Task Blob_metadata_sets_options_when_there_is_no_sidecar()
+    {
+        var blob = await UploadAsync("meta.jsonl", "{}\n"u8.ToArray(), new Dictionary<string, string> { ["dpo_epochs"] = "4", ["dpo_base_model"] = "gpt-4o-2024-08-06" });
+
+        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+
+        var options = _harness.Pipeline.Host.GetStatus(outcome.RunId!)!.ReadInputAs<RunRequest>()!.Options;
+        Assert.Equal(4, options.Epochs);
+        Assert.Equal("gpt-4o-2024-08-06", options.BaseModel);
+    }
+
+    [Fact]
+    public async Task A_sidecar_with_an_unknown_key_starts_nothing_and_says_why_in_the_runs_container()
+    {
+        await UploadAsync("typo.jsonl.dpo.json", """{ "epoch": 2, "beta": 7 }"""u8.ToArray());
+        var blob = await UploadAsync("typo.jsonl", "{}\n"u8.ToArray());
+
+        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+
+        Assert.Equal(BlobStartKind.RefusedOptions, outcome.Kind);
+        Assert.Contains(outcome.Problems, p => p.Contains("epoch", StringComparison.Ordinal));
+        Assert.Empty(_harness.Pipeline.Host.GetInstances());
+        var error = await _runFiles.OpenReadAsync(new Uri(_azurite.BlobEndpoint + $"/{_runsContainer}/{outcome.RunId}/start-error.json"), TestContext.Current.CancellationToken);
+        using var document = await JsonDocument.ParseAsync(error, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEmpty(document.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.True(await blob.ExistsAsync(TestContext.Current.CancellationToken), "the dataset must never be lost");
+    }
+
+    [Fact]
+    public async Task A_sidecar_file_itself_is_not_a_dataset()
+    {
+        var sidecar = await UploadAsync("pairs.jsonl.dpo.json", """{ "epochs": 2 }"""u8.ToArray());
+
+        var outcome = await Starter().StartAsync(sidecar, TestContext.Current.CancellationToken);
+
+        Assert.Equal(BlobStartKind.IgnoredSidecar, outcome.Kind);
+        Assert.Empty(_harness.Pipeline.Host.GetInstances());
+    }
+
+    private DatasetBlobStarter Starter() => new(
+        _harness.Pipeline.Runs, _runFiles, Options.Create(_harness.Pipeline.Options), _harness.Clock, NullLogger<DatasetBlobStarter>.Instance);
+
+    private async Task<BlobClient> UploadAsync(string name, byte[] content, Dictionary<string, string>? metadata = null)
+    {
+        var blob = _datasets.GetBlobClient(name);
+        await blob.UploadAsync(new BinaryData(content), new BlobUploadOptions { Metadata = metadata }, TestContext.Current.CancellationToken);
+        return blob;
+    }
+}

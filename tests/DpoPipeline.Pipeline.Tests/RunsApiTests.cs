@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using DpoPipeline.Functions.Http;
+using DpoPipeline.Workflow.Runs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DpoPipeline.Pipeline.Tests;
+
+/// <summary>The HTTP functions' input checks and answers, over the local Durable client.</summary>
+public sealed class RunsApiTests : IAsyncLifetime
+{
+    private PipelineHarness _harness = null!;
+    private RunsApi _api = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        _api = new RunsApi(_harness.Pipeline.Files, Options.Create(_harness.Pipeline.Options), _harness.Clock, NullLoggerFactory.Instance);
+    }
+
+    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Uploading_a_dataset_starts_a_run_and_answers_202_with_its_status_link()
+    {
+        var body = await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken);
+        var request = Request("POST", "/api/runs", "?name=pairs.jsonl", body, "application/octet-stream");
+
+        var answer = Assert.IsType<ObjectResult>(await _api.StartRun(request, _harness.Pipeline.Client, TestContext.Current.CancellationToken));
+
+        Assert.Equal(202, answer.StatusCode);
+        var runId = JsonSerializer.SerializeToElement(answer.Value).GetProperty("runId").GetString()!;
+        Assert.EndsWith($"/api/runs/{runId}", request.HttpContext.Response.Headers.Location.ToString(), StringComparison.Ordinal);
+        var run = _harness.Pipeline.Host.GetStatus(runId)!.ReadInputAs<RunRequest>()!;
+        Assert.Equal(body, await File.ReadAllBytesAsync(run.DatasetUri.LocalPath, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Bad_options_answer_400_listing_every_problem_and_start_nothing()
+    {
+        var request = Request("POST", "/api/runs", "?name=pairs.jsonl", "{}\n"u8.ToArray(), "application/octet-stream");
+        request.Headers[RunsApi.OptionsHeader] = """{ "beta": 9, "deploymentSku": "premium", "epochs": 0 }""";
+
+        var answer = Assert.IsType<BadRequestObjectResult>(await _api.StartRun(request, _harness.Pipeline.Client, TestContext.Current.CancellationToken));
+
+        var problems = JsonSerializer.SerializeToElement(answer.Value).GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Equal(3, problems.Count);
+        Assert.Empty(_harness.Pipeline.Host.GetInstances());
+    }
+
+    [Fact]
+    public async Task A_dataset_uri_outside_the_pipelines_storage_is_refused()
+    {
+        var request = Request("POST", "/api/runs", "", """{ "datasetUri": "https://evil.example/x.jsonl" }"""u8.ToArray(), "application/json");
+
+        var answer = await _api.StartRun(request, _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+
+        Assert.IsType<BadRequestObjectResult>(answer);
+        Assert.Empty(_harness.Pipeline.Host.GetInstances());
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_run_is_404_and_approving_a_run_not_at_the_gate_is_409()
+    {
+        var unknown = await _api.GetRun(Request("GET", "/api/runs/nope"), "nope", _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+        var request = await _harness.StartRunAsync(await _harness.SampleAsync());
+        await _harness.AdvanceToPhaseAsync(request.RunId, RunPhase.Training);
+
+        var approve = await _api.ApproveRun(Request("POST", "/approve"), request.RunId, _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+        var status = Assert.IsType<OkObjectResult>(await _api.GetRun(Request("GET", "/x"), request.RunId, _harness.Pipeline.Client, TestContext.Current.CancellationToken));
+
+        Assert.IsType<NotFoundObjectResult>(unknown);
+        Assert.IsType<ConflictObjectResult>(approve);
+        var run = JsonSerializer.SerializeToElement(status.Value, Workflow.DurableJson.Options).GetProperty("run");
+        Assert.Equal("Training", run.GetProperty("status").GetProperty("phase").GetString());
+    }
+
+    [Fact]
+    public async Task Listing_with_an_unknown_status_is_400()
+    {
+        var answer = await _api.ListRuns(Request("GET", "/api/runs", "?status=Sleeping"), _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+
+        Assert.IsType<BadRequestObjectResult>(answer);
+    }
+
+    private static HttpRequest Request(string method, string path, string query = "", byte[]? body = null, string? contentType = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("pipeline.example");
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
+        context.Request.Body = new MemoryStream(body ?? []);
+        context.Request.ContentType = contentType;
+        return context.Request;
+    }
+}
