@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Xunit;
+
+namespace DpoPipeline.Cli.Tests;
+
+public sealed class RunAndReportCommandTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private readonly string _folder = Directory.CreateTempSubdirectory("dpo-run-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Run_on_the_sample_completes_against_the_emulator_and_report_renders_it_again()
+    {
+        var runs = Path.Combine(_folder, "runs");
+
+        var run = await CliRun.InvokeAsync("run", "--sample", "--time-scale", "3000", "--ttl-hours", "1", "--out", runs, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("not durable", run.Error, StringComparison.Ordinal);
+        using var result = JsonDocument.Parse(run.Out);
+        Assert.Equal("Completed", result.RootElement.GetProperty("outcome").GetString());
+        var status = result.RootElement.GetProperty("status");
+        Assert.True(status.GetProperty("evaluation").GetProperty("winRate").GetDouble() > 0.5);
+        var runDir = Path.Combine(runs, status.GetProperty("runId").GetString()!);
+        Assert.True(File.Exists(Path.Combine(runDir, "train.jsonl")));
+        Assert.True(File.Exists(Path.Combine(runDir, "report", "report.html")));
+
+        var rendered = Path.Combine(_folder, "again");
+        var report = await CliRun.InvokeAsync("report", runDir, "--out", rendered);
+
+        Assert.True(report.ExitCode == 0, report.Error);
+        var charts = Directory.GetFiles(Path.Combine(rendered, "charts"), "*.png");
+        Assert.NotEmpty(charts);
+        Assert.All(charts, c => Assert.Equal(PngSignature, File.ReadAllBytes(c).Take(8)));
+        Assert.Contains(status.GetProperty("fineTunedModel").GetString()!, await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_on_an_invalid_dataset_ends_invalid_with_exit_1_and_uploads_nothing()
+    {
+        var run = await CliRun.InvokeAsync("run", CliRun.Dataset("gsm8k-sft-chat-validation.jsonl"), "--out", Path.Combine(_folder, "runs"), "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var result = JsonDocument.Parse(run.Out);
+        Assert.Equal("Invalid", result.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, result.RootElement.GetProperty("status").GetProperty("trainingFileId").ValueKind);
+    }
+
+    [Fact]
+    public async Task Report_without_a_report_json_is_a_usage_error()
+    {
+        var report = await CliRun.InvokeAsync("report", _folder);
+
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains("report.json", report.Error, StringComparison.Ordinal);
+    }
+}
