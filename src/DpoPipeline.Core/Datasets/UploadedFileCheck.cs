@@ -28,7 +28,12 @@ public static class UploadedFileCheck
                 new ValidationOptions { Format = DatasetFormat.JsonLines, Shape = DatasetShape.AzureDpo, MaxIssuesPerCode = 1 },
                 progress: null,
                 cancellationToken);
-            var first = report.Issues.Where(i => i.Severity == IssueSeverity.Error).MinBy(i => i.Line ?? 0);
+            // Like the service: the first bad line is reported before file-level problems such as too few examples.
+            var first = report.Issues
+                .Where(i => i.Severity == IssueSeverity.Error)
+                .OrderBy(i => i.Line is null)
+                .ThenBy(i => i.Line)
+                .FirstOrDefault();
             return first is null ? null : FailurePrefix + Describe(first);
         }
         finally

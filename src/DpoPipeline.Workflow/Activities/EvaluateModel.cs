@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Reports;
 using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Workflow.Configuration;
@@ -40,7 +41,7 @@ public sealed class EvaluateModel(
             loggers.CreateLogger<PairwiseEvaluator>());
         var result = await evaluator.EvaluateAsync(pairs, cancellationToken);
 
-        await using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, RunJson.Options));
+        await using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, RunReportJson.Options));
         var uri = await files.WriteAsync(request.RunId, ResultName, json, "application/json", cancellationToken);
         var headline = result.Headline;
         var labels = result.FineTunedLabels;

@@ -107,7 +107,7 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
             Histogram("chosen", stats.ChosenTokens),
             Histogram("rejected", stats.RejectedTokens),
         ];
-        await using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(histograms, RunJson.Options));
+        await using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(histograms, RunReportJson.Options));
         return await files.WriteAsync(runId, HistogramsName, content, "application/json", cancellationToken);
     }
 

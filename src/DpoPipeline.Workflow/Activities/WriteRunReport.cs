@@ -85,7 +85,7 @@ public sealed class WriteRunReport(
         try
         {
             await using var stream = await files.OpenReadAsync(uri, cancellationToken);
-            return await JsonSerializer.DeserializeAsync<T>(stream, RunJson.Options, cancellationToken);
+            return await JsonSerializer.DeserializeAsync<T>(stream, RunReportJson.Options, cancellationToken);
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
