@@ -22,7 +22,6 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
         var service = _azurite.CreateBlobServiceClient();
         // A container per test: the tests share one Azurite.
         var suffix = Guid.NewGuid().ToString("N")[..12];
@@ -30,6 +29,7 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         await _datasets.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         _runsContainer = "runs-" + suffix;
         _runFiles = new BlobRunFiles(service, _runsContainer);
+        _harness = await PipelineHarness.StartAsync(files: _runFiles);
     }
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
@@ -47,6 +47,29 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(BlobStartKind.Duplicate, second.Kind);
         Assert.Equal(first.RunId, second.RunId);
         Assert.Single(_harness.Pipeline.Host.GetInstances(), i => i.Name == "RunPipeline");
+    }
+
+    [Fact]
+    public async Task A_dropped_blob_runs_to_a_deployed_model_with_its_files_and_report_in_blob_storage()
+    {
+        var blob = await UploadAsync("drop.jsonl", await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken));
+        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+
+        var serving = await _harness.AdvanceToPhaseAsync(outcome.RunId!, RunPhase.Serving);
+
+        var status = serving.ReadCustomStatusAs<RunStatus>()!;
+        Assert.Contains(_harness.Emulator.State.Deployments, d => d.Name == status.Deployment && d.Serving);
+        var runs = _azurite.CreateBlobServiceClient().GetBlobContainerClient(_runsContainer);
+        var names = new List<string>();
+        await foreach (var item in runs.GetBlobsAsync(new GetBlobsOptions { Prefix = outcome.RunId + "/" }, TestContext.Current.CancellationToken))
+        {
+            names.Add(item.Name[(outcome.RunId!.Length + 1)..]);
+        }
+
+        Assert.Superset(
+            new HashSet<string> { "train.jsonl", "validation.jsonl", "manifest.json", "validation-report.json", "evaluation.json", "report/report.html" },
+            names.ToHashSet());
+        Assert.Equal(status.ReportUri, runs.GetBlobClient($"{outcome.RunId}/report/report.html").Uri);
     }
 
     [Fact]

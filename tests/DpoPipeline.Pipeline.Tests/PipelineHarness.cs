@@ -4,6 +4,7 @@ using DpoPipeline.Workflow.Configuration;
 using DpoPipeline.Workflow.Local;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
+using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DpoPipeline.Pipeline.Tests;
@@ -36,7 +37,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public string DatasetsFolder => Path.Combine(_folder, "datasets");
 
     public static async Task<PipelineHarness> StartAsync(
-        Action<EmulatorOptions>? emulator = null, Action<PipelineOptions>? pipeline = null, bool withBaseDeployment = true)
+        Action<EmulatorOptions>? emulator = null,
+        Action<PipelineOptions>? pipeline = null,
+        bool withBaseDeployment = true,
+        IRunFiles? files = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
         var emulatorOptions = new EmulatorOptions { TimeProvider = clock };
@@ -47,6 +51,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         {
             ServiceUri = handle.BaseUri,
             RunsFolder = Path.Combine(folder, "runs"),
+            Files = files,
             Time = clock,
             ConfigurePipeline = options =>
             {

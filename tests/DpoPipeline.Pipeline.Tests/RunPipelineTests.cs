@@ -53,7 +53,7 @@ public sealed class RunPipelineTests
         Assert.Equal(0, harness.Emulator.State.FilesUploaded);
         Assert.Equal(0, harness.Emulator.State.JobsCreated);
         Assert.True(File.Exists(result.Status.ValidationReportUri!.LocalPath));
-        Assert.False(File.Exists(Path.Combine(harness.Pipeline.Files.Root, request.RunId, "train.jsonl")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(result.Status.ValidationReportUri.LocalPath)!, "train.jsonl")));
     }
 
     [Fact]
@@ -152,19 +152,27 @@ public sealed class RunPipelineTests
         Assert.True(harness.Emulator.State.FaultsInjected >= 7);
     }
 
-    [Fact]
-    public async Task A_job_queued_for_three_days_is_monitored_with_a_bounded_history()
+    [Theory]
+    [InlineData(6, 1)]
+    [InlineData(72, 10)]
+    public async Task A_long_queue_is_monitored_with_a_bounded_history(int queuedHours, int minimumGenerations)
     {
         await using var harness = await PipelineHarness.StartAsync(
-            emulator: o => o.Durations.JobQueued = TimeSpan.FromDays(3), withBaseDeployment: false);
+            emulator: o => o.Durations.JobQueued = TimeSpan.FromHours(queuedHours), withBaseDeployment: false);
         var request = await harness.StartRunAsync(await harness.SampleAsync());
 
         var result = await harness.RunToEndAsync(request.RunId, TimeSpan.FromDays(5));
 
         Assert.Equal(RunOutcome.Completed, result.Outcome);
+        var run = harness.Pipeline.Host.GetStatus(request.RunId)!;
         var monitor = harness.Pipeline.Host.GetStatus(harness.MonitorId(request.RunId))!;
-        Assert.True(monitor.Generation >= 10, $"only {monitor.Generation} generations");
+        var polls = monitor.ReadCustomStatusAs<MonitorStatus>()!.TotalPolls;
+        Assert.True(monitor.Generation >= minimumGenerations, $"only {monitor.Generation} generations");
         Assert.True(monitor.HistoryLength < 200, $"history of {monitor.HistoryLength} events");
-        Assert.True(monitor.TotalHistoryEvents > 5 * monitor.HistoryLength);
+        Assert.True(polls < (queuedHours + 1) * 6, $"{polls} polls for a {queuedHours} h queue");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"queue {queuedHours} h: run history {run.HistoryLength} events; monitor {monitor.Generation} generations, " +
+            $"{monitor.TotalHistoryEvents} events in all, {monitor.HistoryLength} in the last; {polls} polls " +
+            $"({polls / (queuedHours + 0.6):0.0} per hour)");
     }
 }

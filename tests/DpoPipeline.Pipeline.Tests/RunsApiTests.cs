@@ -17,7 +17,7 @@ public sealed class RunsApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        _harness = await PipelineHarness.StartAsync();
         _api = new RunsApi(_harness.Pipeline.Files, Options.Create(_harness.Pipeline.Options), _harness.Clock, NullLoggerFactory.Instance);
     }
 
@@ -36,6 +36,10 @@ public sealed class RunsApiTests : IAsyncLifetime
         Assert.EndsWith($"/api/runs/{runId}", request.HttpContext.Response.Headers.Location.ToString(), StringComparison.Ordinal);
         var run = _harness.Pipeline.Host.GetStatus(runId)!.ReadInputAs<RunRequest>()!;
         Assert.Equal(body, await File.ReadAllBytesAsync(run.DatasetUri.LocalPath, TestContext.Current.CancellationToken));
+
+        var serving = (await _harness.AdvanceToPhaseAsync(runId, RunPhase.Serving)).ReadCustomStatusAs<RunStatus>()!;
+        Assert.True(File.Exists(serving.ReportUri!.LocalPath));
+        Assert.Contains(_harness.Emulator.State.Deployments, d => d.Name == serving.Deployment && d.Serving);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private LocalPipeline(ServiceProvider services, LocalOrchestrationHost host, LocalRunFiles files)
+    private LocalPipeline(ServiceProvider services, LocalOrchestrationHost host, IRunFiles files)
     {
         _services = services;
         Host = host;
@@ -38,7 +38,7 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public RunsService Runs { get; }
 
-    public LocalRunFiles Files { get; }
+    public IRunFiles Files { get; }
 
     public IServiceProvider Services => _services;
 
@@ -58,7 +58,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             })
             .Build();
 
-        var files = new LocalRunFiles(options.RunsFolder);
+        var files = options.Files ?? new LocalRunFiles(options.RunsFolder);
         var loggers = options.Loggers ?? NullLoggerFactory.Instance;
         var services = new ServiceCollection()
             .AddSingleton(loggers)

@@ -1,4 +1,5 @@
 using DpoPipeline.Workflow.Configuration;
+using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace DpoPipeline.Workflow.Local;
@@ -11,6 +12,9 @@ public sealed record LocalPipelineOptions
 
     /// <summary>Folder that plays the role of the runs container.</summary>
     public required string RunsFolder { get; init; }
+
+    /// <summary>Run storage other than <see cref="RunsFolder"/>, e.g. blob storage in Azurite for the starter's tests.</summary>
+    public IRunFiles? Files { get; init; }
 
     /// <summary>The workflow's clock: durable timers, deployment expiry, report times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
