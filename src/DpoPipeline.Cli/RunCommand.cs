@@ -116,7 +116,7 @@ internal static class RunCommand
                 var elapsed = new DateTimeOffset(entry.At, TimeSpan.Zero) - start;
                 var detail = shown == run.Timeline.Count - 1 ? run.Message : null;
                 output.ErrorConsole.MarkupLine(
-                    $"[grey]+{(int)elapsed.TotalHours:00}h{elapsed.Minutes:00} (virtual)[/] [bold]{entry.Phase}[/] {Markup.Escape(detail ?? string.Empty)}");
+                    $"[grey]+{(int)elapsed.TotalHours:00}:{elapsed.Minutes:00}:{elapsed.Seconds:00} (virtual)[/] [bold]{entry.Phase}[/] {Markup.Escape(detail ?? string.Empty)}");
             }
 
             if (status is { IsTerminal: true })
