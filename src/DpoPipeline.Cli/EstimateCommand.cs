@@ -12,7 +12,7 @@ internal static class EstimateCommand
     public static Command Create(CliOutput output)
     {
         var input = new DatasetInputOptions();
-        var epochs = new Option<int>("--epochs", "-e") { Description = "Training epochs (the service's 'auto' usually picks 3).", DefaultValueFactory = _ => 3 };
+        var epochs = new Option<int>("--epochs", "-e") { Description = "Training epochs (the service's 'auto' usually picks 3).", DefaultValueFactory = _ => TrainingCostEstimator.TypicalAutoEpochs };
         var tokens = new Option<long?>("--tokens") { Description = "Training tokens, instead of counting a file." };
         var priceTable = new Option<string?>("--price-table") { Description = "A price table JSON of your own (same shape as the built-in one)." };
         var json = new Option<bool>("--json") { Description = "Print the estimate as JSON on stdout." };

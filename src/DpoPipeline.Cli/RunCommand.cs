@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DpoPipeline.Core.Datasets;
 using DpoPipeline.Emulator;
 using DpoPipeline.Workflow;
 using DpoPipeline.Workflow.Local;
@@ -56,7 +57,7 @@ internal static class RunCommand
                 BaseModel = parseResult.GetValue(input.BaseModel),
                 Format = parseResult.GetValue(input.Format),
                 Shape = parseResult.GetValue(input.Shape),
-                Mapping = map is { Length: > 0 } ? map.Select(m => m.Split('=', 2)).ToDictionary(p => p[1].Trim().ToLowerInvariant(), p => p[0].Trim()) : null,
+                Mapping = map is { Length: > 0 } ? new Dictionary<string, string>(ColumnMapping.Parse(map).SourcesByTarget) : null,
                 Epochs = parseResult.GetValue(epochs),
                 Beta = parseResult.GetValue(beta),
                 DeploymentTtlHours = parseResult.GetValue(ttl),

@@ -6,6 +6,9 @@ namespace DpoPipeline.Core.Costs;
 /// </summary>
 public static class TrainingCostEstimator
 {
+    /// <summary>What to budget for when epochs are left to the service ("auto"), which usually picks 3.</summary>
+    public const int TypicalAutoEpochs = 3;
+
     public const string EstimateStatement = "This is an estimate, not a quote: the service bills its own token count, and prices change.";
 
     public static CostEstimate Estimate(string baseModel, long trainingTokens, int epochs) =>

@@ -52,8 +52,11 @@ public sealed record ColumnMapping(
             byTarget.GetValueOrDefault("history"));
     }
 
-    public override string ToString() =>
-        string.Join(", ", new[] { ("prompt", Prompt), ("chosen", Chosen), ("rejected", Rejected), ("system", System), ("history", History) }
+    /// <summary>Each mapped target with its source field, in <see cref="Targets"/> order (e.g. chosen → good_response).</summary>
+    public IReadOnlyDictionary<string, string> SourcesByTarget =>
+        new[] { ("prompt", Prompt), ("chosen", Chosen), ("rejected", Rejected), ("system", System), ("history", History) }
             .Where(p => p.Item2 is not null)
-            .Select(p => $"{p.Item2}={p.Item1}"));
+            .ToDictionary(p => p.Item1, p => p.Item2!);
+
+    public override string ToString() => string.Join(", ", SourcesByTarget.Select(p => $"{p.Value}={p.Key}"));
 }

@@ -4,21 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>
-/// Creates the run's DPO job — or finds the one an earlier attempt created, so a retried or replayed activity
-/// never pays for a second job.
+/// Creates the run's DPO job. The client finds a job an earlier attempt created for the run (tagged with its id) and
+/// returns it instead, so a retried or replayed activity never pays for a second job.
 /// </summary>
 public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger<CreateFineTuningJob> logger)
 {
     public async Task<string> RunAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var existing = await service.FindRunJobAsync(request.RunId, cancellationToken);
-        if (existing is not null)
-        {
-            logger.LogInformation("Run {RunId}: job {JobId} already exists; not creating another.", request.RunId, existing.Id);
-            return existing.Id;
-        }
-
         var job = await service.CreateDpoJobAsync(
             new DpoJobRequest
             {
@@ -37,7 +30,7 @@ public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger
                 },
             },
             cancellationToken);
-        logger.LogInformation("Run {RunId}: created DPO job {JobId} on {Model}.", request.RunId, job.Id, request.BaseModel);
+        logger.LogInformation("Run {RunId}: DPO job {JobId} on {Model} is {Status}.", request.RunId, job.Id, request.BaseModel, job.RawStatus);
         return job.Id;
     }
 }

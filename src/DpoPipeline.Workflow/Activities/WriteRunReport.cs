@@ -2,7 +2,6 @@ using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Core.Reports;
-using DpoPipeline.Workflow.Evaluation;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
