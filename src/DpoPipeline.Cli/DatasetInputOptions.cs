@@ -80,11 +80,14 @@ internal sealed class DatasetInputOptions
         });
     }
 
-    /// <summary>The dataset path (the given file, or the sample written to the temp folder), or null after reporting a missing file.</summary>
-    public async Task<string?> ResolvePathAsync(ParseResult parseResult, CliOutput output, CancellationToken cancellationToken)
+    /// <summary>
+    /// The dataset path (the given file, or the sample written to <paramref name="sampleFolder"/>, the temp folder by
+    /// default), or null after reporting a missing file.
+    /// </summary>
+    public async Task<string?> ResolvePathAsync(ParseResult parseResult, CliOutput output, CancellationToken cancellationToken, string? sampleFolder = null)
     {
         var path = parseResult.GetValue(File)
-            ?? await SampleDatasets.Default.ExtractAsync(Path.Combine(Path.GetTempPath(), "dpo-samples"), cancellationToken);
+            ?? await SampleDatasets.Default.ExtractAsync(sampleFolder ?? Path.Combine(Path.GetTempPath(), "dpo-samples"), cancellationToken);
         if (System.IO.File.Exists(path))
         {
             return path;

@@ -21,7 +21,8 @@ public static class DpoCli
     {
         var cli = new CliOutput(output, error);
         var parseResult = CreateRootCommand(cli).Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Ctrl+C cancels the command's token; `dpo run` then stops its engine, emulator and Azurite (Azurite saves on close).
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad arguments, or a file that cannot be read or written.</summary>
     public const int UsageOrIoError = 2;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

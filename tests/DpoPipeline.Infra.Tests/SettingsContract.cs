@@ -96,6 +96,8 @@ internal static class SettingsContract
         new("Pipeline__EvaluationSampleSize", SettingReader.OptionsClass, SettingScope.Everywhere, "50", "50"),
         new("Pipeline__EvaluationBaseDeployment", SettingReader.OptionsClass, SettingScope.Everywhere, string.Empty, string.Empty),
         new("Pipeline__JudgeDeployment", SettingReader.OptionsClass, SettingScope.Everywhere, string.Empty, string.Empty),
+        // Only for a host pointed at an emulator whose clock runs faster (dpo run sets it itself); never in Azure.
+        new("Pipeline__ServiceTimeScale", SettingReader.OptionsClass, SettingScope.OptIn),
     ];
 
     public static IEnumerable<string> NamesWhere(Func<ContractSetting, bool> predicate) =>

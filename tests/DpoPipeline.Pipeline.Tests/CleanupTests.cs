@@ -5,12 +5,12 @@ namespace DpoPipeline.Pipeline.Tests;
 
 public sealed class CleanupTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Cleanup_deletes_only_this_pipelines_expired_deployments_and_is_idempotent()
     {
         await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
         var deployments = harness.Pipeline.Services.GetRequiredService<DeploymentServiceClient>();
-        var now = harness.Clock.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
         var ct = TestContext.Current.CancellationToken;
         const string Model = PipelineHarness.BaseModel;
         await deployments.CreateOrUpdateAsync(new DeploymentRequest { RunId = "run-old", ModelName = Model, Owner = "dpopipeline", ExpiresAt = now.AddHours(-1) }, ct);

@@ -1,38 +1,44 @@
 using DpoPipeline.Core.Samples;
 using DpoPipeline.Emulator;
+using DpoPipeline.Local;
+using DpoPipeline.Local.Engine;
+using DpoPipeline.Workflow.Api;
 using DpoPipeline.Workflow.Configuration;
-using DpoPipeline.Workflow.Local;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.DurableTask.Client;
 
 namespace DpoPipeline.Pipeline.Tests;
 
 /// <summary>
-/// A whole pipeline on a fake clock: the emulator and the workflow share it, so a run that takes hours of service time
-/// finishes in seconds, and every timer, poll and TTL happens in virtual time.
+/// A whole pipeline on the real Durable Task engine against the emulator, whose clock runs <see cref="DefaultTimeScale"/>
+/// times faster than real time; the run's poll intervals and deadlines shrink alike, so hours of service time pass in
+/// seconds while every timer, poll and TTL stays a real durable timer. Every wait is bounded.
 /// </summary>
 internal sealed class PipelineHarness : IAsyncDisposable
 {
     public const string BaseModel = "gpt-4.1-mini-2025-04-14";
-    private static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
+    public const double DefaultTimeScale = 2000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(90);
 
     private readonly string _folder;
+    private readonly Func<Task<LocalPipeline>> _startPipeline;
 
-    private PipelineHarness(FakeTimeProvider clock, EmulatorHandle emulator, LocalPipeline pipeline, string folder)
+    private PipelineHarness(EmulatorHandle emulator, LocalPipeline pipeline, string folder, Func<Task<LocalPipeline>> startPipeline)
     {
-        Clock = clock;
         Emulator = emulator;
         Pipeline = pipeline;
         _folder = folder;
+        _startPipeline = startPipeline;
     }
-
-    public FakeTimeProvider Clock { get; }
 
     public EmulatorHandle Emulator { get; }
 
-    public LocalPipeline Pipeline { get; }
+    public LocalPipeline Pipeline { get; private set; }
+
+    public DurableTaskClient Client => Pipeline.Client;
 
     public string DatasetsFolder => Path.Combine(_folder, "datasets");
 
@@ -40,32 +46,37 @@ internal sealed class PipelineHarness : IAsyncDisposable
         Action<EmulatorOptions>? emulator = null,
         Action<PipelineOptions>? pipeline = null,
         bool withBaseDeployment = true,
-        IRunFiles? files = null)
+        IRunFiles? files = null,
+        EngineBackend? backend = null,
+        double timeScale = DefaultTimeScale)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
-        var emulatorOptions = new EmulatorOptions { TimeProvider = clock };
+        var emulatorOptions = new EmulatorOptions { TimeScale = timeScale };
         emulator?.Invoke(emulatorOptions);
         var handle = await EmulatorServer.StartAsync(emulatorOptions, TestContext.Current.CancellationToken);
         var folder = Directory.CreateTempSubdirectory("dpo-pipeline-test-").FullName;
-        var local = LocalPipeline.Create(new LocalPipelineOptions
-        {
-            ServiceUri = handle.BaseUri,
-            RunsFolder = Path.Combine(folder, "runs"),
-            Files = files,
-            Time = clock,
-            ConfigurePipeline = options =>
+        Task<LocalPipeline> Start() => LocalPipeline.StartAsync(
+            new LocalPipelineOptions
             {
-                options.DefaultBaseModel = BaseModel;
-                options.DeploymentTtlHours = 2;
-                options.EvaluationSampleSize = 8;
-                options.EvaluationBaseDeployment = withBaseDeployment ? LocalPipeline.BaseDeploymentName(BaseModel) : null;
-                pipeline?.Invoke(options);
+                RunsFolder = Path.Combine(folder, "runs"),
+                Files = files,
+                Backend = backend ?? EngineBackend.InMemory,
+                EmulatorUri = handle.BaseUri,
+                ServiceTimeScale = timeScale,
+                ConfigurePipeline = options =>
+                {
+                    options.DefaultBaseModel = BaseModel;
+                    options.DeploymentTtlHours = 2;
+                    options.EvaluationSampleSize = 8;
+                    options.EvaluationBaseDeployment = withBaseDeployment ? LocalPipeline.BaseDeploymentName(BaseModel) : null;
+                    pipeline?.Invoke(options);
+                },
             },
-        });
-        var harness = new PipelineHarness(clock, handle, local, folder);
+            TestContext.Current.CancellationToken);
+
+        var harness = new PipelineHarness(handle, await Start(), folder, Start);
         if (withBaseDeployment)
         {
-            await local.CreateBaseDeploymentAsync(BaseModel, TestContext.Current.CancellationToken);
+            await harness.Pipeline.CreateBaseDeploymentAsync(BaseModel, TestContext.Current.CancellationToken);
         }
 
         return harness;
@@ -94,41 +105,76 @@ internal sealed class PipelineHarness : IAsyncDisposable
         return request;
     }
 
-    /// <summary>Lets the run work, moving the clock on whenever everything waits, until <paramref name="done"/> holds.</summary>
-    public async Task<LocalInstanceStatus> AdvanceUntilAsync(string runId, Func<LocalInstanceStatus, bool> done, TimeSpan? limit = null)
+    /// <summary>Stops the engine and starts a new one on the same backend: what a host recycle or a crash leaves behind.</summary>
+    public async Task RestartEngineAsync()
     {
-        var giveUpAt = Clock.GetUtcNow() + (limit ?? TimeSpan.FromDays(2));
-        while (true)
+        await Pipeline.DisposeAsync();
+        Pipeline = await _startPipeline();
+    }
+
+    /// <summary>Polls the run's status until <paramref name="done"/> holds; fails when the run ends first or the wait runs out.</summary>
+    public async Task<RunView> WaitUntilAsync(string runId, Func<RunView, bool> done, TimeSpan? limit = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(limit ?? DefaultWait);
+        RunView? view = null;
+        try
         {
-            await Pipeline.Host.WaitForIdleAsync(TestContext.Current.CancellationToken);
-            var status = Pipeline.Host.GetStatus(runId) ?? throw new InvalidOperationException($"No instance {runId}.");
-            if (done(status))
+            while (true)
             {
-                return status;
-            }
+                view = await Pipeline.Runs.GetAsync(runId, timeout.Token);
+                if (view is not null && done(view))
+                {
+                    return view;
+                }
 
-            if (status.IsTerminal || Clock.GetUtcNow() >= giveUpAt)
-            {
-                throw new Xunit.Sdk.XunitException(
-                    $"Run {runId} is {status.RuntimeStatus} at {Clock.GetUtcNow():u} ({status.SerializedCustomStatus}); the awaited state never came.");
-            }
+                if (view is { Outcome: not null } || view?.Failure is not null)
+                {
+                    throw new Xunit.Sdk.XunitException($"Run {runId} ended {view.Outcome} ({view.Failure}) before the awaited state: {Describe(view)}");
+                }
 
-            // Jump to the next durable timer: nothing the workflow can observe changes before it fires.
-            var next = Pipeline.Host.GetNextTimerDue() - Clock.GetUtcNow();
-            Clock.Advance(next is { } wait && wait > TimeSpan.Zero ? wait : Step);
+                await Task.Delay(PollInterval, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new Xunit.Sdk.XunitException($"Run {runId} did not reach the awaited state within {limit ?? DefaultWait}: {Describe(view)}");
         }
     }
 
     public async Task<RunResult> RunToEndAsync(string runId, TimeSpan? limit = null)
     {
-        var status = await AdvanceUntilAsync(runId, s => s.IsTerminal, limit);
-        return status.ReadOutputAs<RunResult>() ?? throw new Xunit.Sdk.XunitException($"Run {runId} ended {status.RuntimeStatus} without a result: {status.Failure?.ErrorMessage}");
+        var view = await WaitUntilAsync(runId, v => v.Outcome is not null, limit);
+        return new RunResult(view.Outcome!.Value, view.Status!);
     }
 
-    public Task<LocalInstanceStatus> AdvanceToPhaseAsync(string runId, RunPhase phase, TimeSpan? limit = null) =>
-        AdvanceUntilAsync(runId, s => s.ReadCustomStatusAs<RunStatus>()?.Phase == phase, limit);
+    public Task<RunView> WaitForPhaseAsync(string runId, RunPhase phase, TimeSpan? limit = null) =>
+        WaitUntilAsync(runId, v => v.Status?.Phase == phase, limit);
 
-    public string MonitorId(string runId) => RunEvents.MonitorInstanceId(runId);
+    public async Task<MonitorStatus?> MonitorStatusAsync(string runId)
+    {
+        var monitor = await Client.GetInstanceAsync(RunEvents.MonitorInstanceId(runId), getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+        return monitor?.SerializedCustomStatus is null ? null : monitor.ReadCustomStatusAs<MonitorStatus>();
+    }
+
+    /// <summary>Every orchestration instance the engine knows, runs and monitors alike.</summary>
+    public async Task<IReadOnlyList<OrchestrationMetadata>> InstancesAsync()
+    {
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true })
+            .WithCancellation(TestContext.Current.CancellationToken))
+        {
+            instances.Add(instance);
+        }
+
+        return instances;
+    }
+
+    public async Task<RunRequest> InputOfAsync(string runId)
+    {
+        var instance = await Client.GetInstanceAsync(runId, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
+        return instance?.ReadInputAs<RunRequest>() ?? throw new Xunit.Sdk.XunitException($"No run {runId}.");
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -136,4 +182,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         await Emulator.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
+
+    private static string Describe(RunView? view) =>
+        view is null ? "no such run" : $"{view.RuntimeStatus}, phase {view.Status?.Phase}, message '{view.Status?.Message}'";
 }

@@ -18,63 +18,63 @@ public sealed class RunsApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _harness = await PipelineHarness.StartAsync();
-        _api = new RunsApi(_harness.Pipeline.Files, Options.Create(_harness.Pipeline.Options), _harness.Clock, NullLoggerFactory.Instance);
+        _api = new RunsApi(_harness.Pipeline.Files, Options.Create(_harness.Pipeline.Options), TimeProvider.System, NullLoggerFactory.Instance);
     }
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Uploading_a_dataset_starts_a_run_and_answers_202_with_its_status_link()
     {
         var body = await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken);
         var request = Request("POST", "/api/runs", "?name=pairs.jsonl", body, "application/octet-stream");
 
-        var answer = Assert.IsType<ObjectResult>(await _api.StartRun(request, _harness.Pipeline.Client, TestContext.Current.CancellationToken));
+        var answer = Assert.IsType<ObjectResult>(await _api.StartRun(request, _harness.Client, TestContext.Current.CancellationToken));
 
         Assert.Equal(202, answer.StatusCode);
         var runId = JsonSerializer.SerializeToElement(answer.Value).GetProperty("runId").GetString()!;
         Assert.EndsWith($"/api/runs/{runId}", request.HttpContext.Response.Headers.Location.ToString(), StringComparison.Ordinal);
-        var run = _harness.Pipeline.Host.GetStatus(runId)!.ReadInputAs<RunRequest>()!;
+        var run = await _harness.InputOfAsync(runId);
         Assert.Equal(body, await File.ReadAllBytesAsync(run.DatasetUri.LocalPath, TestContext.Current.CancellationToken));
 
-        var serving = (await _harness.AdvanceToPhaseAsync(runId, RunPhase.Serving)).ReadCustomStatusAs<RunStatus>()!;
+        var serving = (await _harness.WaitForPhaseAsync(runId, RunPhase.Serving)).Status!;
         Assert.True(File.Exists(serving.ReportUri!.LocalPath));
         Assert.Contains(_harness.Emulator.State.Deployments, d => d.Name == serving.Deployment && d.Serving);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Bad_options_answer_400_listing_every_problem_and_start_nothing()
     {
         var request = Request("POST", "/api/runs", "?name=pairs.jsonl", "{}\n"u8.ToArray(), "application/octet-stream");
         request.Headers[RunsApi.OptionsHeader] = """{ "beta": 9, "deploymentSku": "premium", "epochs": 0 }""";
 
-        var answer = Assert.IsType<BadRequestObjectResult>(await _api.StartRun(request, _harness.Pipeline.Client, TestContext.Current.CancellationToken));
+        var answer = Assert.IsType<BadRequestObjectResult>(await _api.StartRun(request, _harness.Client, TestContext.Current.CancellationToken));
 
         var problems = JsonSerializer.SerializeToElement(answer.Value).GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ToList();
         Assert.Equal(3, problems.Count);
-        Assert.Empty(_harness.Pipeline.Host.GetInstances());
+        Assert.Empty(await _harness.InstancesAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_dataset_uri_outside_the_pipelines_storage_is_refused()
     {
         var request = Request("POST", "/api/runs", "", """{ "datasetUri": "https://evil.example/x.jsonl" }"""u8.ToArray(), "application/json");
 
-        var answer = await _api.StartRun(request, _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+        var answer = await _api.StartRun(request, _harness.Client, TestContext.Current.CancellationToken);
 
         Assert.IsType<BadRequestObjectResult>(answer);
-        Assert.Empty(_harness.Pipeline.Host.GetInstances());
+        Assert.Empty(await _harness.InstancesAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Status_of_an_unknown_run_is_404_and_approving_a_run_not_at_the_gate_is_409()
     {
-        var unknown = await _api.GetRun(Request("GET", "/api/runs/nope"), "nope", _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+        var unknown = await _api.GetRun(Request("GET", "/api/runs/nope"), "nope", _harness.Client, TestContext.Current.CancellationToken);
         var request = await _harness.StartRunAsync(await _harness.SampleAsync());
-        await _harness.AdvanceToPhaseAsync(request.RunId, RunPhase.Training);
+        await _harness.WaitForPhaseAsync(request.RunId, RunPhase.Training);
 
-        var approve = await _api.ApproveRun(Request("POST", "/approve"), request.RunId, _harness.Pipeline.Client, TestContext.Current.CancellationToken);
-        var status = Assert.IsType<OkObjectResult>(await _api.GetRun(Request("GET", "/x"), request.RunId, _harness.Pipeline.Client, TestContext.Current.CancellationToken));
+        var approve = await _api.ApproveRun(Request("POST", "/approve"), request.RunId, _harness.Client, TestContext.Current.CancellationToken);
+        var status = Assert.IsType<OkObjectResult>(await _api.GetRun(Request("GET", "/x"), request.RunId, _harness.Client, TestContext.Current.CancellationToken));
 
         Assert.IsType<NotFoundObjectResult>(unknown);
         Assert.IsType<ConflictObjectResult>(approve);
@@ -82,10 +82,10 @@ public sealed class RunsApiTests : IAsyncLifetime
         Assert.Equal("Training", run.GetProperty("status").GetProperty("phase").GetString());
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Listing_with_an_unknown_status_is_400()
     {
-        var answer = await _api.ListRuns(Request("GET", "/api/runs", "?status=Sleeping"), _harness.Pipeline.Client, TestContext.Current.CancellationToken);
+        var answer = await _api.ListRuns(Request("GET", "/api/runs", "?status=Sleeping"), _harness.Client, TestContext.Current.CancellationToken);
 
         Assert.IsType<BadRequestObjectResult>(answer);
     }

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.Azure.Functions.Worker;
@@ -5,20 +6,14 @@ using Microsoft.DurableTask;
 
 namespace DpoPipeline.Functions.Durable;
 
-/// <summary>Binds the orchestrations to Durable Functions; the workflow itself lives in DpoPipeline.Workflow.</summary>
+/// <summary>Binds the orchestrators of <see cref="WorkflowTasks"/> to Durable Functions; the workflow lives in DpoPipeline.Workflow.</summary>
 public static class OrchestratorFunctions
 {
-    [Function(nameof(RunPipeline))]
-    public static Task<RunResult> RunPipelineOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return RunPipeline.RunAsync(context, context.GetInput<RunRequest>()!);
-    }
+    [Function(nameof(WorkflowTasks.RunPipeline))]
+    public static Task<RunResult> RunPipelineOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        WorkflowTasks.RunPipeline.RunAsync(context);
 
-    [Function(nameof(MonitorFineTuningJob))]
-    public static Task<JobOutcome?> MonitorFineTuningJobOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return MonitorFineTuningJob.RunAsync(context, context.GetInput<MonitorState>()!);
-    }
+    [Function(nameof(WorkflowTasks.MonitorFineTuningJob))]
+    public static Task<JobOutcome?> MonitorFineTuningJobOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        WorkflowTasks.MonitorFineTuningJob.RunAsync(context);
 }

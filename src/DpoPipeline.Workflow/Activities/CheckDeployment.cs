@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using System.ClientModel;
 using DpoPipeline.Core.Deployments;
 using DpoPipeline.Core.Evaluation;
@@ -11,7 +12,7 @@ namespace DpoPipeline.Workflow.Activities;
 /// One look at a deployment: ARM's provisioning state, and — once ARM says Succeeded — whether it actually answers,
 /// because a new deployment keeps refusing calls ("DeploymentNotReady") for a while after that.
 /// </summary>
-public sealed class CheckDeployment(DeploymentServiceClient deployments, IChatSourceFactory chats, ILogger<CheckDeployment> logger)
+public sealed class CheckDeployment(DeploymentServiceClient deployments, IChatSourceFactory chats, ILogger<CheckDeployment> logger) : IWorkflowActivity<string, DeploymentState>
 {
     public async Task<DeploymentState> RunAsync(string deployment, CancellationToken cancellationToken)
     {

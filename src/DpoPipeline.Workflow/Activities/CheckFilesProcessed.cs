@@ -1,10 +1,11 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Workflow.Runs;
 
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>One look at both uploaded files; the orchestration sleeps on a durable timer between looks.</summary>
-public sealed class CheckFilesProcessed(FineTuningServiceClient service)
+public sealed class CheckFilesProcessed(FineTuningServiceClient service) : IWorkflowActivity<UploadedFiles, FilesProcessingState>
 {
     public async Task<FilesProcessingState> RunAsync(UploadedFiles files, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Core.Http;
 using DpoPipeline.Workflow.Runs;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>Pauses, resumes or cancels a job. A request the job's state does not allow is logged and answered with the job's status, not retried.</summary>
-public sealed class ControlFineTuningJob(FineTuningServiceClient service, ILogger<ControlFineTuningJob> logger)
+public sealed class ControlFineTuningJob(FineTuningServiceClient service, ILogger<ControlFineTuningJob> logger) : IWorkflowActivity<JobControlInput, string>
 {
     public async Task<string> RunAsync(JobControlInput input, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.FineTuning;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace DpoPipeline.Workflow.Activities;
 /// Creates the run's DPO job. The client finds a job an earlier attempt created for the run (tagged with its id) and
 /// returns it instead, so a retried or replayed activity never pays for a second job.
 /// </summary>
-public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger<CreateFineTuningJob> logger)
+public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger<CreateFineTuningJob> logger) : IWorkflowActivity<CreateJobRequest, string>
 {
     public async Task<string> RunAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {

@@ -1,10 +1,11 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Deployments;
 using Microsoft.Extensions.Logging;
 
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>Deletes a run's deployment; one already gone is fine (the cleanup timer may have been first).</summary>
-public sealed class DeleteDeployment(DeploymentServiceClient deployments, ILogger<DeleteDeployment> logger)
+public sealed class DeleteDeployment(DeploymentServiceClient deployments, ILogger<DeleteDeployment> logger) : IWorkflowActivity<string, bool>
 {
     public async Task<bool> RunAsync(string deployment, CancellationToken cancellationToken)
     {

@@ -1,10 +1,11 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Deployments;
 using Microsoft.Extensions.Logging;
 
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>Creates the run's deployment (name from the run id, so a retry finds the same one) with owner and expiry tags.</summary>
-public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<DeployModel> logger)
+public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<DeployModel> logger) : IWorkflowActivity<DeployRequest, string>
 {
     public async Task<string> RunAsync(DeployRequest request, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Costs;
 
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>What the job will cost, from the training tokens and the price table, before anything is paid.</summary>
-public sealed class EstimateCost
+public sealed class EstimateCost : IWorkflowActivity<CostEstimateRequest, RunCostEstimate>
 {
     public Task<RunCostEstimate> RunAsync(CostEstimateRequest request, CancellationToken cancellationToken)
     {

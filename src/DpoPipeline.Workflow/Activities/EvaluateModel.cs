@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Reports;
 using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
@@ -15,7 +16,7 @@ namespace DpoPipeline.Workflow.Activities;
 /// The full result goes to <c>{runId}/evaluation.json</c>; the run status gets the headline.
 /// </summary>
 public sealed class EvaluateModel(
-    IRunFiles files, IChatSourceFactory chats, IOptions<PipelineOptions> options, TimeProvider time, ILoggerFactory loggers)
+    IRunFiles files, IChatSourceFactory chats, IOptions<PipelineOptions> options, TimeProvider time, ILoggerFactory loggers) : IWorkflowActivity<EvaluateRequest, EvaluationSummary>
 {
     public const string ResultName = "evaluation.json";
 

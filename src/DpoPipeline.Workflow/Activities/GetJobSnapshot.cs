@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Reports;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Workflow.Runs;
@@ -8,7 +9,7 @@ namespace DpoPipeline.Workflow.Activities;
 /// One poll of a job for the monitor: status, the newest checkpoint's metrics and the events since the last poll
 /// (a few, as short strings, so custom status stays small).
 /// </summary>
-public sealed class GetJobSnapshot(FineTuningServiceClient service)
+public sealed class GetJobSnapshot(FineTuningServiceClient service) : IWorkflowActivity<JobSnapshotRequest, JobSnapshot>
 {
     private const int EventsPerPoll = 20;
     private const int EventTextLength = 200;

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using System.Text.Json;
 using DpoPipeline.Core.Datasets;
 using DpoPipeline.Core.Reports;
@@ -14,7 +15,7 @@ namespace DpoPipeline.Workflow.Activities;
 /// service's format. The validation report is always stored; the converted files only when the data is valid, so an
 /// invalid dataset stops the run before anything is uploaded or paid.
 /// </summary>
-public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logger)
+public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logger) : IWorkflowActivity<RunRequest, PreparedDataset>
 {
     public const string ReportName = "validation-report.json";
     public const string HistogramsName = "token-histograms.json";

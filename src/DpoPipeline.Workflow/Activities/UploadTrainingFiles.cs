@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>Streams the converted train and validation files from run storage to the fine-tuning service.</summary>
-public sealed class UploadTrainingFiles(FineTuningServiceClient service, IRunFiles files, ILogger<UploadTrainingFiles> logger)
+public sealed class UploadTrainingFiles(FineTuningServiceClient service, IRunFiles files, ILogger<UploadTrainingFiles> logger) : IWorkflowActivity<UploadFilesRequest, UploadedFiles>
 {
     public async Task<UploadedFiles> RunAsync(UploadFilesRequest request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.FineTuning;
@@ -14,7 +15,7 @@ namespace DpoPipeline.Workflow.Activities;
 /// in the report, never a failed run.
 /// </summary>
 public sealed class WriteRunReport(
-    IRunFiles files, FineTuningServiceClient service, TimeProvider time, ILoggerFactory loggers)
+    IRunFiles files, FineTuningServiceClient service, TimeProvider time, ILoggerFactory loggers) : IWorkflowActivity<RunReportRequest, Uri>
 {
     private readonly ILogger _logger = loggers.CreateLogger<WriteRunReport>();
 

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
@@ -24,7 +25,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         }
 
         await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(RunPipeline), request, new StartOrchestrationOptions(request.RunId), cancellationToken);
+            WorkflowTasks.RunPipeline.Name, request, new StartOrchestrationOptions(request.RunId), cancellationToken);
         logger.LogInformation("Started run {RunId} for {DatasetUri}.", request.RunId, request.DatasetUri);
         return new StartRunResult(request.RunId, Started: true);
     }
@@ -70,6 +71,27 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         }
 
         return new RunPage([], null);
+    }
+
+    /// <summary>Runs not yet ended that were started for <paramref name="datasetUri"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> FindUnfinishedAsync(Uri datasetUri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(datasetUri);
+        var query = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended],
+            FetchInputsAndOutputs = true,
+        };
+        var found = new List<OrchestrationMetadata>();
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (instance.Name == WorkflowTasks.RunPipeline.Name && instance.ReadInputAs<RunRequest>()?.DatasetUri == datasetUri)
+            {
+                found.Add(instance);
+            }
+        }
+
+        return [.. found.OrderBy(i => i.CreatedAt).Select(i => i.InstanceId)];
     }
 
     /// <summary>Cancels the run and, if it is training, the fine-tuning job too (through its monitor).</summary>

@@ -40,4 +40,10 @@ public sealed class PipelineOptions
 
     /// <summary>A deployment used as a pairwise judge; unset keeps to the local similarity score.</summary>
     public string? JudgeDeployment { get; set; }
+
+    /// <summary>
+    /// Only against an emulator whose clock runs this many times faster than real time: every run's poll intervals and
+    /// deadlines shrink alike (see <see cref="Runs.ServiceTime"/>). 1 (the default) for Azure.
+    /// </summary>
+    public double ServiceTimeScale { get; set; } = 1;
 }

@@ -1,43 +1,64 @@
 using DpoPipeline.Workflow.Activities;
-using DpoPipeline.Workflow.Local;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DpoPipeline.Workflow.Hosting;
 
 /// <summary>
-/// The workflow's orchestrators and activities by name, for the in-process host (<c>dpo run</c> and tests).
-/// The Functions app binds the same names with attributes.
+/// The one list of the workflow's orchestrators and activities. The local engine registers it as is; the Functions
+/// app binds each entry with an attribute (a test checks its generated functions.metadata against this list); the
+/// orchestrators call activities only through these entries.
 /// </summary>
 public static class WorkflowTasks
 {
-    public static IReadOnlyList<Type> ActivityTypes { get; } =
+    public static OrchestratorTask<RunRequest, RunResult> RunPipeline { get; } = new(nameof(RunPipeline), Orchestrations.RunPipeline.RunAsync);
+
+    public static OrchestratorTask<MonitorState, JobOutcome?> MonitorFineTuningJob { get; } =
+        new(nameof(MonitorFineTuningJob), Orchestrations.MonitorFineTuningJob.RunAsync);
+
+    public static ActivityTask<PrepareDataset, RunRequest, PreparedDataset> PrepareDataset { get; } = new(nameof(PrepareDataset));
+
+    public static ActivityTask<EstimateCost, CostEstimateRequest, RunCostEstimate> EstimateCost { get; } = new(nameof(EstimateCost));
+
+    public static ActivityTask<UploadTrainingFiles, UploadFilesRequest, UploadedFiles> UploadTrainingFiles { get; } = new(nameof(UploadTrainingFiles));
+
+    public static ActivityTask<CheckFilesProcessed, UploadedFiles, FilesProcessingState> CheckFilesProcessed { get; } = new(nameof(CheckFilesProcessed));
+
+    public static ActivityTask<CreateFineTuningJob, CreateJobRequest, string> CreateFineTuningJob { get; } = new(nameof(CreateFineTuningJob));
+
+    public static ActivityTask<GetJobSnapshot, JobSnapshotRequest, JobSnapshot> GetJobSnapshot { get; } = new(nameof(GetJobSnapshot));
+
+    public static ActivityTask<ControlFineTuningJob, JobControlInput, string> ControlFineTuningJob { get; } = new(nameof(ControlFineTuningJob));
+
+    public static ActivityTask<DeleteTrainingFiles, UploadedFiles, bool> DeleteTrainingFiles { get; } = new(nameof(DeleteTrainingFiles));
+
+    public static ActivityTask<DeployModel, DeployRequest, string> DeployModel { get; } = new(nameof(DeployModel));
+
+    public static ActivityTask<CheckDeployment, string, DeploymentState> CheckDeployment { get; } = new(nameof(CheckDeployment));
+
+    public static ActivityTask<EvaluateModel, EvaluateRequest, EvaluationSummary> EvaluateModel { get; } = new(nameof(EvaluateModel));
+
+    public static ActivityTask<WriteRunReport, RunReportRequest, Uri> WriteRunReport { get; } = new(nameof(WriteRunReport));
+
+    public static ActivityTask<DeleteDeployment, string, bool> DeleteDeployment { get; } = new(nameof(DeleteDeployment));
+
+    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob];
+
+    public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [
-        typeof(PrepareDataset), typeof(EstimateCost), typeof(UploadTrainingFiles), typeof(CheckFilesProcessed),
-        typeof(CreateFineTuningJob), typeof(GetJobSnapshot), typeof(ControlFineTuningJob), typeof(DeleteTrainingFiles),
-        typeof(DeployModel), typeof(CheckDeployment), typeof(EvaluateModel), typeof(WriteRunReport), typeof(DeleteDeployment),
+        PrepareDataset, EstimateCost, UploadTrainingFiles, CheckFilesProcessed, CreateFineTuningJob, GetJobSnapshot,
+        ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, DeleteDeployment,
     ];
 
-    public static LocalTaskRegistry CreateRegistry(IServiceProvider services) =>
-        new LocalTaskRegistry()
-            .AddOrchestrator<RunRequest, RunResult>(nameof(RunPipeline), RunPipeline.RunAsync)
-            .AddOrchestrator<MonitorState, JobOutcome?>(nameof(MonitorFineTuningJob), MonitorFineTuningJob.RunAsync)
-            .AddActivity<RunRequest, PreparedDataset>(nameof(PrepareDataset), (i, ct) => Get<PrepareDataset>(services).RunAsync(i, ct))
-            .AddActivity<CostEstimateRequest, RunCostEstimate>(nameof(EstimateCost), (i, ct) => Get<EstimateCost>(services).RunAsync(i, ct))
-            .AddActivity<UploadFilesRequest, UploadedFiles>(nameof(UploadTrainingFiles), (i, ct) => Get<UploadTrainingFiles>(services).RunAsync(i, ct))
-            .AddActivity<UploadedFiles, FilesProcessingState>(nameof(CheckFilesProcessed), (i, ct) => Get<CheckFilesProcessed>(services).RunAsync(i, ct))
-            .AddActivity<CreateJobRequest, string>(nameof(CreateFineTuningJob), (i, ct) => Get<CreateFineTuningJob>(services).RunAsync(i, ct))
-            .AddActivity<JobSnapshotRequest, JobSnapshot>(nameof(GetJobSnapshot), (i, ct) => Get<GetJobSnapshot>(services).RunAsync(i, ct))
-            .AddActivity<JobControlInput, string>(nameof(ControlFineTuningJob), (i, ct) => Get<ControlFineTuningJob>(services).RunAsync(i, ct))
-            .AddActivity<UploadedFiles, bool>(nameof(DeleteTrainingFiles), (i, ct) => Get<DeleteTrainingFiles>(services).RunAsync(i, ct))
-            .AddActivity<DeployRequest, string>(nameof(DeployModel), (i, ct) => Get<DeployModel>(services).RunAsync(i, ct))
-            .AddActivity<string, DeploymentState>(nameof(CheckDeployment), (i, ct) => Get<CheckDeployment>(services).RunAsync(i, ct))
-            .AddActivity<EvaluateRequest, EvaluationSummary>(nameof(EvaluateModel), (i, ct) => Get<EvaluateModel>(services).RunAsync(i, ct))
-            .AddActivity<RunReportRequest, Uri>(nameof(WriteRunReport), (i, ct) => Get<WriteRunReport>(services).RunAsync(i, ct))
-            .AddActivity<string, bool>(nameof(DeleteDeployment), (i, ct) => Get<DeleteDeployment>(services).RunAsync(i, ct));
+    /// <summary>The activity classes, for dependency injection.</summary>
+    public static IEnumerable<Type> ActivityTypes => AllActivities.Select(a => a.ActivityType);
 
-    private static T Get<T>(IServiceProvider services)
-        where T : notnull => services.GetRequiredService<T>();
+    public static void Register(DurableTaskRegistry registry)
+    {
+        foreach (var task in AllOrchestrators.Concat<IWorkflowTask>(AllActivities))
+        {
+            task.Register(registry);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
 
 namespace DpoPipeline.Workflow.Orchestrations;
@@ -8,9 +9,11 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// </summary>
 internal static class ActivityRetries
 {
-    public static TaskOptions Transient { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(10),
+    private const int MaxAttempts = 5;
+
+    public static TaskOptions For(RunTiming timing) => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: MaxAttempts,
+        firstRetryInterval: timing.RetryFirst,
         backoffCoefficient: 2.0,
-        maxRetryInterval: TimeSpan.FromMinutes(5)));
+        maxRetryInterval: timing.RetryMax));
 }

@@ -1,4 +1,5 @@
 using DpoPipeline.Workflow.Activities;
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
 
@@ -6,7 +7,7 @@ namespace DpoPipeline.Workflow.Orchestrations;
 
 /// <summary>
 /// Watches one fine-tuning job until it ends. Polls with durable timers and capped exponential backoff
-/// (1 → 15 minutes, reset whenever the status changes), and restarts itself with <c>ContinueAsNew</c> every
+/// (the run's <see cref="RunTiming.Job"/> schedule, 1 → 15 minutes in Azure, reset whenever the status changes), and restarts itself with <c>ContinueAsNew</c> every
 /// <see cref="PollsPerGeneration"/> polls so a job queued for days keeps a short history.
 /// Pause, resume and cancel arrive as <see cref="RunEvents.JobControl"/> events.
 /// </summary>
@@ -22,11 +23,12 @@ public static class MonitorFineTuningJob
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
         Task<JobControlRequest>? control = null;
+        var retries = ActivityRetries.For(state.Timing);
 
         for (var poll = 0; poll < PollsPerGeneration; poll++)
         {
-            var snapshot = await context.CallActivityAsync<JobSnapshot>(
-                nameof(GetJobSnapshot), new JobSnapshotRequest(state.JobId, state.LastEventId), ActivityRetries.Transient);
+            var snapshot = await WorkflowTasks.GetJobSnapshot.CallAsync(
+                context, new JobSnapshotRequest(state.JobId, state.LastEventId), retries);
             state = Observe(state, snapshot);
 
             if (snapshot.IsTerminal)
@@ -37,8 +39,8 @@ public static class MonitorFineTuningJob
 
             if (context.CurrentUtcDateTime >= state.Deadline)
             {
-                await context.CallActivityAsync<string>(
-                    nameof(ControlFineTuningJob), new JobControlInput(state.JobId, JobControlAction.Cancel), ActivityRetries.Transient);
+                await WorkflowTasks.ControlFineTuningJob.CallAsync(
+                    context, new JobControlInput(state.JobId, JobControlAction.Cancel), retries);
                 Publish(context, state, nextPollAt: null);
                 return new JobOutcome(
                     JobOutcomeKind.TimedOut, snapshot.Status, null,
@@ -58,9 +60,8 @@ public static class MonitorFineTuningJob
                 stop.Cancel();
                 var request = control.Result;
                 control = null;
-                await context.CallActivityAsync<string>(
-                    nameof(ControlFineTuningJob), new JobControlInput(state.JobId, request.Action), ActivityRetries.Transient);
-                state = state with { Interval = MonitorState.FirstInterval };
+                await WorkflowTasks.ControlFineTuningJob.CallAsync(context, new JobControlInput(state.JobId, request.Action), retries);
+                state = state with { Interval = state.Timing.Job.First };
             }
         }
 
@@ -77,7 +78,7 @@ public static class MonitorFineTuningJob
             LastEventId = snapshot.LastEventId ?? state.LastEventId,
             LatestMetrics = snapshot.LatestMetrics ?? state.LatestMetrics,
             RecentEvents = [.. state.RecentEvents.Concat(snapshot.NewEvents).TakeLast(RecentEventsKept)],
-            Interval = changed || state.TotalPolls == 0 ? MonitorState.FirstInterval : Backoff.Next(state.Interval, MonitorState.MaxInterval),
+            Interval = changed || state.TotalPolls == 0 ? state.Timing.Job.First : state.Timing.Job.Next(state.Interval),
             TotalPolls = state.TotalPolls + 1,
         };
     }

@@ -9,17 +9,16 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// </summary>
 public sealed record MonitorState
 {
-    public static readonly TimeSpan FirstInterval = TimeSpan.FromMinutes(1);
-
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(15);
-
     public required string RunId { get; init; }
 
     public required string JobId { get; init; }
 
     public required DateTime Deadline { get; init; }
 
-    public TimeSpan Interval { get; init; } = FirstInterval;
+    /// <summary>The run's intervals: how to poll the job and retry the monitor's activities.</summary>
+    public required RunTiming Timing { get; init; }
+
+    public required TimeSpan Interval { get; init; }
 
     public string? LastStatus { get; init; }
 
@@ -33,6 +32,9 @@ public sealed record MonitorState
 
     public int TotalPolls { get; init; }
 
-    public static MonitorState Start(string runId, string jobId, DateTime deadline) =>
-        new() { RunId = runId, JobId = jobId, Deadline = deadline };
+    public static MonitorState Start(string runId, string jobId, DateTime deadline, RunTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(timing);
+        return new() { RunId = runId, JobId = jobId, Deadline = deadline, Timing = timing, Interval = timing.Job.First };
+    }
 }

@@ -1,4 +1,5 @@
 using DpoPipeline.Workflow.Activities;
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
 
@@ -10,13 +11,6 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// </summary>
 public static class RunPipeline
 {
-    private static readonly TimeSpan FilesPollFirst = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan FilesPollMax = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan FilesMaxWait = TimeSpan.FromHours(2);
-    private static readonly TimeSpan DeploymentPollFirst = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan DeploymentPollMax = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan DeploymentMaxWait = TimeSpan.FromHours(1);
-
     public static async Task<RunResult> RunAsync(TaskOrchestrationContext context, RunRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -40,9 +34,11 @@ public static class RunPipeline
         TaskOrchestrationContext context, RunRequest request, RunStatusTracker status, Task<CancelRequest> cancel)
     {
         var options = request.Options;
+        var retries = ActivityRetries.For(options.Timing);
 
         status.Enter(RunPhase.Preparing, "Detecting the format, converting and validating the dataset.");
-        var prepared = await context.CallActivityAsync<PreparedDataset>(nameof(PrepareDataset), request, ActivityRetries.Transient);
+        var prepared = await WorkflowTasks.PrepareDataset.CallAsync(
+            context, request, retries);
         status.Update(s => s with
         {
             TrainingExamples = prepared.TrainingExamples,
@@ -58,10 +54,8 @@ public static class RunPipeline
                 [.. prepared.Errors]);
         }
 
-        var estimate = await context.CallActivityAsync<RunCostEstimate>(
-            nameof(EstimateCost),
-            new CostEstimateRequest(options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs),
-            ActivityRetries.Transient);
+        var estimate = await WorkflowTasks.EstimateCost.CallAsync(
+            context, new CostEstimateRequest(options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs), retries);
         status.Update(s => s with { EstimatedCostUsd = estimate.EstimatedUsd, EstimatedTrainingTokens = estimate.BillableTokens });
         if (estimate.EstimatedUsd > options.BudgetLimitUsd)
         {
@@ -78,17 +72,15 @@ public static class RunPipeline
         }
 
         status.Enter(RunPhase.Uploading, "Uploading the training and validation files.");
-        var files = await context.CallActivityAsync<UploadedFiles>(
-            nameof(UploadTrainingFiles),
-            new UploadFilesRequest(request.RunId, prepared.TrainingFileUri, prepared.ValidationFileUri),
-            ActivityRetries.Transient);
+        var files = await WorkflowTasks.UploadTrainingFiles.CallAsync(
+            context, new UploadFilesRequest(request.RunId, prepared.TrainingFileUri, prepared.ValidationFileUri), retries);
         status.Update(s => s with { TrainingFileId = files.TrainingFileId, ValidationFileId = files.ValidationFileId });
 
         status.Enter(RunPhase.WaitingForFiles, "Waiting for the service to process the files.");
-        var processed = await WaitForFilesAsync(context, files, cancel);
+        var processed = await WaitForFilesAsync(context, files, options.Timing, cancel);
         if (processed is not { Processed: true })
         {
-            await DeleteFilesAsync(context, files);
+            await DeleteFilesAsync(context, files, retries);
             return processed is null
                 ? Cancelled(status, cancel.Result)
                 : status.Finish(RunOutcome.Failed, RunPhase.Failed, "The service could not process the files.", processed.Error!);
@@ -96,27 +88,25 @@ public static class RunPipeline
 
         if (cancel.IsCompleted)
         {
-            await DeleteFilesAsync(context, files);
+            await DeleteFilesAsync(context, files, retries);
             return Cancelled(status, cancel.Result);
         }
 
         status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
-        var jobId = await context.CallActivityAsync<string>(
-            nameof(CreateFineTuningJob),
-            new CreateJobRequest(
+        var jobId = await WorkflowTasks.CreateFineTuningJob.CallAsync(
+            context, new CreateJobRequest(
                 request.RunId, options.BaseModel, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
-                options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs),
-            ActivityRetries.Transient);
+                options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
         status.Update(s => s with { JobId = jobId });
 
         status.Enter(RunPhase.Training, "The job is queued or training; the monitor polls it with durable timers.");
         var deadline = request.RequestedAt.UtcDateTime + options.MaxRunTime;
-        var job = await context.CallSubOrchestratorAsync<JobOutcome>(
-            nameof(MonitorFineTuningJob),
-            MonitorState.Start(request.RunId, jobId, deadline),
-            new SubOrchestrationOptions { InstanceId = RunEvents.MonitorInstanceId(request.RunId) });
+        var job = (await WorkflowTasks.MonitorFineTuningJob.CallAsync(
+            context,
+            MonitorState.Start(request.RunId, jobId, deadline, options.Timing),
+            new SubOrchestrationOptions { InstanceId = RunEvents.MonitorInstanceId(request.RunId) }))!;
         status.Update(s => s with { JobStatus = job.Status, LatestMetrics = job.LatestMetrics, FineTunedModel = job.FineTunedModel });
-        await DeleteFilesAsync(context, files);
+        await DeleteFilesAsync(context, files, retries);
 
         switch (job.Kind)
         {
@@ -142,32 +132,31 @@ public static class RunPipeline
         Task<CancelRequest> cancel)
     {
         var options = request.Options;
+        var retries = ActivityRetries.For(options.Timing);
         status.Enter(RunPhase.Deploying, "Deploying the fine-tuned model.");
         var expiresAt = context.CurrentUtcDateTime + options.DeploymentTtl;
-        var deployment = await context.CallActivityAsync<string>(
-            nameof(DeployModel),
-            new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner),
-            ActivityRetries.Transient);
+        var deployment = await WorkflowTasks.DeployModel.CallAsync(
+            context, new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner), retries);
         status.Update(s => s with { Deployment = deployment, DeploymentExpiresAt = expiresAt });
 
         status.Enter(RunPhase.WaitingForDeployment, "Waiting until the deployment answers.");
-        var state = await WaitForDeploymentAsync(context, deployment, cancel);
+        var state = await WaitForDeploymentAsync(context, deployment, options.Timing, cancel);
         if (state is not { Serving: true })
         {
             // Never leave an orphan: a deployment that failed or was abandoned still bills until it is deleted.
-            await context.CallActivityAsync<bool>(nameof(DeleteDeployment), deployment, ActivityRetries.Transient);
+            await WorkflowTasks.DeleteDeployment.CallAsync(context, deployment, retries);
             return state is null
                 ? Cancelled(status, cancel.Result)
                 : status.Finish(
                     RunOutcome.Failed, RunPhase.Failed, "The deployment did not come up.",
-                    state.Error ?? new RunError("deployment_not_serving", $"Still {state.ProvisioningState} after {DeploymentMaxWait}."));
+                    state.Error ?? new RunError("deployment_not_serving", $"Still {state.ProvisioningState} after {options.Timing.Deployment.GiveUpAfter}."));
         }
 
         await EvaluateAsync(context, request, prepared, deployment, status);
 
         status.Enter(RunPhase.Reporting, "Writing the run report.");
-        var report = await context.CallActivityAsync<Uri>(
-            nameof(WriteRunReport), new RunReportRequest(request, prepared, status.Current), ActivityRetries.Transient);
+        var report = await WorkflowTasks.WriteRunReport.CallAsync(
+            context, new RunReportRequest(request, prepared, status.Current), retries);
         status.Update(s => s with { ReportUri = report });
 
         status.Enter(RunPhase.Serving, $"Serving as '{deployment}' until {expiresAt:u}.");
@@ -180,7 +169,7 @@ public static class RunPipeline
         }
 
         status.Enter(RunPhase.TearingDown, "Deleting the deployment.");
-        await context.CallActivityAsync<bool>(nameof(DeleteDeployment), deployment, ActivityRetries.Transient);
+        await WorkflowTasks.DeleteDeployment.CallAsync(context, deployment, retries);
         return cancel.IsCompleted
             ? Cancelled(status, cancel.Result)
             : status.Finish(RunOutcome.Completed, RunPhase.Completed, "Trained, deployed, reported and torn down.");
@@ -193,10 +182,8 @@ public static class RunPipeline
         status.Enter(RunPhase.Evaluating, "Comparing the fine-tuned model with the base model on held-out pairs.");
         try
         {
-            var summary = await context.CallActivityAsync<EvaluationSummary>(
-                nameof(EvaluateModel),
-                new EvaluateRequest(request.RunId, deployment, prepared.ValidationFileUri!),
-                ActivityRetries.Transient);
+            var summary = await WorkflowTasks.EvaluateModel.CallAsync(
+                context, new EvaluateRequest(request.RunId, deployment, prepared.ValidationFileUri!), ActivityRetries.For(request.Options.Timing));
             status.Update(s => s with { Evaluation = summary });
         }
         catch (TaskFailedException failure)
@@ -240,13 +227,15 @@ public static class RunPipeline
 
     /// <returns>The files' state, or null when the run was cancelled while waiting.</returns>
     private static async Task<FilesProcessingState?> WaitForFilesAsync(
-        TaskOrchestrationContext context, UploadedFiles files, Task<CancelRequest> cancel)
+        TaskOrchestrationContext context, UploadedFiles files, RunTiming timing, Task<CancelRequest> cancel)
     {
-        var giveUpAt = context.CurrentUtcDateTime + FilesMaxWait;
-        var delay = FilesPollFirst;
+        var schedule = timing.Files;
+        var giveUpAt = context.CurrentUtcDateTime + schedule.GiveUpAfter;
+        var delay = schedule.First;
+        var retries = ActivityRetries.For(timing);
         while (true)
         {
-            var state = await context.CallActivityAsync<FilesProcessingState>(nameof(CheckFilesProcessed), files, ActivityRetries.Transient);
+            var state = await WorkflowTasks.CheckFilesProcessed.CallAsync(context, files, retries);
             if (state.Processed || state.Error is not null)
             {
                 return state;
@@ -254,7 +243,7 @@ public static class RunPipeline
 
             if (context.CurrentUtcDateTime >= giveUpAt)
             {
-                return new FilesProcessingState(false, new RunError("file_not_processed", $"The files were not processed within {FilesMaxWait}."));
+                return new FilesProcessingState(false, new RunError("file_not_processed", $"The files were not processed within {schedule.GiveUpAfter}."));
             }
 
             if (!await SleepUnlessCancelledAsync(context, delay, cancel))
@@ -262,19 +251,21 @@ public static class RunPipeline
                 return null;
             }
 
-            delay = Backoff.Next(delay, FilesPollMax);
+            delay = schedule.Next(delay);
         }
     }
 
     /// <returns>The deployment's state, or null when the run was cancelled while waiting.</returns>
     private static async Task<DeploymentState?> WaitForDeploymentAsync(
-        TaskOrchestrationContext context, string deployment, Task<CancelRequest> cancel)
+        TaskOrchestrationContext context, string deployment, RunTiming timing, Task<CancelRequest> cancel)
     {
-        var giveUpAt = context.CurrentUtcDateTime + DeploymentMaxWait;
-        var delay = DeploymentPollFirst;
+        var schedule = timing.Deployment;
+        var giveUpAt = context.CurrentUtcDateTime + schedule.GiveUpAfter;
+        var delay = schedule.First;
+        var retries = ActivityRetries.For(timing);
         while (true)
         {
-            var state = await context.CallActivityAsync<DeploymentState>(nameof(CheckDeployment), deployment, ActivityRetries.Transient);
+            var state = await WorkflowTasks.CheckDeployment.CallAsync(context, deployment, retries);
             if (state.Serving || state.Failed || context.CurrentUtcDateTime >= giveUpAt)
             {
                 return state;
@@ -285,7 +276,7 @@ public static class RunPipeline
                 return null;
             }
 
-            delay = Backoff.Next(delay, DeploymentPollMax);
+            delay = schedule.Next(delay);
         }
     }
 
@@ -304,8 +295,8 @@ public static class RunPipeline
         return first == timer;
     }
 
-    private static Task DeleteFilesAsync(TaskOrchestrationContext context, UploadedFiles files) =>
-        context.CallActivityAsync<bool>(nameof(DeleteTrainingFiles), files, ActivityRetries.Transient);
+    private static Task DeleteFilesAsync(TaskOrchestrationContext context, UploadedFiles files, TaskOptions retries) =>
+        WorkflowTasks.DeleteTrainingFiles.CallAsync(context, files, retries);
 
     private static RunResult Cancelled(RunStatusTracker status, CancelRequest request) =>
         status.Finish(

@@ -41,6 +41,9 @@ public sealed record RunOptions
 
     public TimeSpan MaxRunTime { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>Poll and retry intervals; Azure's by default. Not a user option: only the host sets it.</summary>
+    public RunTiming Timing { get; init; } = RunTiming.Azure;
+
     /// <summary>Tag value that marks deployments as created by this pipeline; cleanup only ever touches those.</summary>
     public required string Owner { get; init; }
 }

@@ -58,7 +58,12 @@ public static class RunOptionsResolver
             Epochs = options.Epochs,
         }));
         problems.AddRange(DpoJobRequestValidator.ValidateSuffix(options.Suffix));
-        return problems.Count == 0 ? options : throw new RunOptionsException(problems);
+        if (defaults.ServiceTimeScale < 1)
+        {
+            problems.Add("Pipeline:ServiceTimeScale: must be at least 1 (1 for Azure).");
+        }
+
+        return problems.Count == 0 ? ServiceTime.Compress(options, defaults.ServiceTimeScale) : throw new RunOptionsException(problems);
     }
 
     private static List<string> Check(RunOptions options)
