@@ -59,7 +59,7 @@ internal static class ChatCompletionEndpoints
                 deploymentName,
                 ChatResponder.Turns(messages),
                 messages.EnumerateArray().Sum(m => ChatResponder.EstimateTokens(m.GetRawText()) + 3) + 3,
-                body.TryGetProperty("seed", out var seed) && seed.TryGetInt64(out var value) ? value : null,
+                body.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.Number && seed.TryGetInt64(out var value) ? value : null,
                 body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
                 body.TryGetProperty("stream_options", out var streamOptions) && streamOptions.ValueKind == JsonValueKind.Object
                     && streamOptions.TryGetProperty("include_usage", out var includeUsage) && includeUsage.ValueKind == JsonValueKind.True);
