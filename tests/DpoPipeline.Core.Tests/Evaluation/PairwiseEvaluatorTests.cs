@@ -51,6 +51,44 @@ public sealed class PairwiseEvaluatorTests
     }
 
     [Fact]
+    public async Task Result_WithJudgeLengthsAndCost_RoundTripsThroughEvaluationJson()
+    {
+        var pairs = await TestPairs.ReadAsync(8);
+        // The fine-tuned answer to prompt i is i + 1 words of filler after "Good" (a win) or, every third prompt, "Bad"
+        // (a loss), so wins and losses overlap in length and the length regression has an estimate.
+        int IndexOf(IReadOnlyList<ChatTurn> m) => pairs.ToList().FindIndex(p => p.Messages[^1].Content == m[^1].Content);
+        var baseModel = new ScriptedAnswerSource("base", _ => "A plain answer.");
+        var fineTuned = new ScriptedAnswerSource("tuned", m => (IndexOf(m) % 3 == 0 ? "Bad" : "Good") + string.Concat(Enumerable.Repeat(" filler", IndexOf(m) + 1)));
+        var judge = new ScriptedAnswerSource("judge", m =>
+        {
+            Assert.True(JudgeRubric.PairwiseV1.TryRead(m, out var shown));
+            return shown.CandidateA.StartsWith("Good", StringComparison.Ordinal) ? "A"
+                : shown.CandidateB.StartsWith("Good", StringComparison.Ordinal) ? "B"
+                : shown.CandidateA.StartsWith("Bad", StringComparison.Ordinal) ? "B" : "A";
+        });
+        var options = FastRetries with
+        {
+            Seed = 3,
+            Service = EvaluationService.FromEndpoint(new Uri("https://acct.openai.azure.com/")),
+            Models = new DpoPipeline.Core.Costs.EvaluationModels("gpt-4.1-mini-2025-04-14", "gpt-4.1-mini-2025-04-14.ft-1", "gpt-4.1-2025-04-14"),
+        };
+        var result = await new PairwiseEvaluator(baseModel, fineTuned, judge, options).EvaluateAsync(pairs, Token);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(result, DpoPipeline.Core.Reports.RunReportJson.Options);
+        var read = System.Text.Json.JsonSerializer.Deserialize<EvaluationResult>(json, DpoPipeline.Core.Reports.RunReportJson.Options)!;
+
+        Assert.Equal(result.Provenance, read.Provenance);
+        Assert.Equal(result.JudgeCalibration, read.JudgeCalibration);
+        Assert.Equal(result.Lengths, read.Lengths);
+        Assert.NotNull(read.LengthControlled);
+        Assert.Equal(result.LengthControlled, read.LengthControlled);
+        Assert.Equal(result.Cost!.EstimatedTotalUsd, read.Cost!.EstimatedTotalUsd);
+        Assert.Equal(result.Caveats, read.Caveats);
+        Assert.Contains("\"isEmulated\": false", json, StringComparison.Ordinal);
+        Assert.Equal(new ComparisonSummary(5, 3, 0), read.Judge);
+    }
+
+    [Fact]
     public async Task Evaluate_JudgeThatOftenDisagreesWithTheLabels_IsFlaggedUnreliable()
     {
         var pairs = await TestPairs.ReadAsync(10);
