@@ -191,9 +191,11 @@ public sealed class PairwiseEvaluator
     private static List<(PairOutcome Outcome, int TokenDifference)> LengthComparisons(IEnumerable<PairEvaluation> evaluations, EvaluationMethod method) =>
         [.. evaluations
             .Where(e => e.BaseAnswerTokens is not null && e.FineTunedAnswerTokens is not null)
-            .Select(e => (Outcome: method == EvaluationMethod.Judge ? e.Judge?.Outcome : e.LexicalProxyOutcome, e.FineTunedAnswerTokens!.Value - e.BaseAnswerTokens!.Value))
+            .Select(e => (
+                Outcome: method == EvaluationMethod.Judge ? e.Judge?.Outcome : e.LexicalProxyOutcome,
+                Difference: e.FineTunedAnswerTokens!.Value - e.BaseAnswerTokens!.Value))
             .Where(c => c.Outcome is not null)
-            .Select(c => (c.Outcome!.Value, c.Item2))];
+            .Select(c => (c.Outcome!.Value, c.Difference))];
 
     private static ComparisonSummary LexicalProxySummary(IEnumerable<PairEvaluation> evaluations) =>
         ComparisonSummary.From(evaluations.Where(e => e.LexicalProxyOutcome is not null).Select(e => e.LexicalProxyOutcome!.Value));
