@@ -3,7 +3,7 @@ using DpoPipeline.Emulator.Validation;
 
 namespace DpoPipeline.Emulator;
 
-/// <summary>How the emulator behaves: its clock, how fast time passes, quotas, faults and persistence.</summary>
+/// <summary>How the emulator behaves: its clock, how fast time passes, quotas, faults, persistence and the emulated models.</summary>
 public sealed class EmulatorOptions
 {
     /// <summary>Clock every lifecycle is derived from; tests pass a FakeTimeProvider and advance it.</summary>
@@ -18,6 +18,9 @@ public sealed class EmulatorOptions
     public EmulatorDurations Durations { get; set; } = new();
 
     public EmulatorQuotas Quotas { get; set; } = new();
+
+    /// <summary>Ground truth of the emulated models' answers and of the emulated judge.</summary>
+    public EmulatorModels Models { get; set; } = new();
 
     /// <summary>Faults applied by configuration, in addition to the per-request header.</summary>
     public IList<FaultRule> Faults { get; } = new List<FaultRule>();
@@ -62,6 +65,7 @@ public sealed class EmulatorOptions
         }
 
         Quotas.Validate();
+        Models.Validate();
         foreach (var rule in Faults)
         {
             rule.Validate();

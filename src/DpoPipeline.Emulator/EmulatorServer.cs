@@ -80,7 +80,8 @@ public static class EmulatorServer
             options.PersistenceFolder is { Length: > 0 } folder ? new StatePersistence(folder) : null));
         builder.Services.AddSingleton<EmulatorRuntime>();
         builder.Services.AddSingleton(sp => new EmulatorState(sp.GetRequiredService<EmulatorRuntime>()));
-        builder.Services.AddSingleton<TrainingExampleCache>();
+        builder.Services.AddSingleton<PreferencePairIndex>();
+        builder.Services.AddSingleton<EmulatedChat>();
 
         var app = builder.Build();
         app.Use((context, next) =>
@@ -88,6 +89,7 @@ public static class EmulatorServer
             context.RequestServices.GetRequiredService<EmulatorCounters>().RequestReceived();
             return next(context);
         });
+        app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<CredentialRequirementMiddleware>();
         app.UseMiddleware<FaultInjectionMiddleware>();
 

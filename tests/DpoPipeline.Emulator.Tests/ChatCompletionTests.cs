@@ -4,34 +4,99 @@ using Xunit;
 
 namespace DpoPipeline.Emulator.Tests;
 
+/// <summary>
+/// The emulated models answer each prompt of an uploaded preference file from that prompt's own pair, at the configured
+/// preference rate of their kind, deterministically per seed; anything else gets a generic reply.
+/// </summary>
 public sealed class ChatCompletionTests
 {
+    private const string BaseModel = "gpt-4.1-mini-2025-04-14";
     private const string Question = "Will AI lead to mass unemployment in the future?";
+    private const string Chosen = "AI will create new job opportunities and enhance productivity across various sectors.";
+    private const string Rejected = "AI's advancement will result in significant job losses and economic disruption.";
 
     [Fact]
-    public async Task FineTunedDeployment_AnswersWithPreferredOutputOfNearestTrainingPrompt_AndBaseAnswersDifferently()
+    public async Task Deployments_AtRatesOneAndZero_AnswerThePromptsOwnChosenAndRejectedReply()
     {
-        await using var session = await EmulatorSession.StartAsync();
-        var model = await TrainAsync(session);
-        await DeployAndWaitAsync(session, "tuned", model);
-        await DeployAndWaitAsync(session, "base", "gpt-4.1-mini-2025-04-14");
+        await using var session = await EmulatorSession.StartAsync(o => (o.Models.Dpo.PreferenceRate, o.Models.Base.PreferenceRate) = (1, 0));
+        await DeployAndWaitAsync(session, "tuned", await TrainAsync(session));
+        await DeployAndWaitAsync(session, "base", BaseModel);
 
-        var tuned = await AskAsync(session, "tuned", "will ai cause mass unemployment in future");
-        var baseAnswer = await AskAsync(session, "base", "will ai cause mass unemployment in future");
+        var tuned = await AskAsync(session, "tuned", Question);
+        var baseAnswer = await AskAsync(session, "base", Question);
 
-        Assert.Equal("AI will create new job opportunities and enhance productivity across various sectors.", Content(tuned));
-        Assert.NotEqual(Content(tuned), Content(baseAnswer));
-        Assert.Equal(model, tuned.GetProperty("model").GetString());
+        Assert.Equal(Chosen, Content(tuned));
+        Assert.Equal(Rejected, Content(baseAnswer));
+        Assert.StartsWith("gpt-4.1-mini-2025-04-14.ft-", tuned.GetProperty("model").GetString(), StringComparison.Ordinal);
         var usage = tuned.GetProperty("usage");
         Assert.True(usage.GetProperty("prompt_tokens").GetInt32() > 0);
         Assert.Equal(usage.GetProperty("prompt_tokens").GetInt32() + usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32());
     }
 
     [Fact]
-    public async Task BaseDeployment_SamePrompt_AnswersTheSameEveryTime()
+    public async Task FineTunedDeployment_AnswersChosenAtItsConfiguredRate()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.Models.Dpo.PreferenceRate = 0.8);
+        await DeployAndWaitAsync(session, "tuned", await TrainAsync(session));
+        var pairs = await PairsAsync();
+
+        var chosen = 0;
+        foreach (var (prompt, preferred, _) in pairs)
+        {
+            chosen += Content(await AskAsync(session, "tuned", prompt)) == preferred ? 1 : 0;
+        }
+
+        // 200 independent draws at 0.8: 160 expected, standard deviation 5.7; ±23 is four of them (a 1-in-15,000 miss).
+        Assert.InRange(chosen, 160 - 23, 160 + 23);
+    }
+
+    [Fact]
+    public async Task Answers_SameSeed_Repeat_AndOtherSeedsDrawAgain()
     {
         await using var session = await EmulatorSession.StartAsync();
-        await DeployAndWaitAsync(session, "base", "gpt-4.1-mini-2025-04-14");
+        await session.UploadProcessedAsync(EmulatorSession.DpoTrainingFile);
+        await DeployAndWaitAsync(session, "base", BaseModel);
+        var prompts = (await PairsAsync()).Take(20).Select(p => p.Prompt).ToList();
+
+        var first = await AnswersAsync(session, prompts, seed: 1);
+        var again = await AnswersAsync(session, prompts, seed: 1);
+        var other = await AnswersAsync(session, prompts, seed: 2);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public async Task LengthDrift_StretchesTheAnswerAndKeepsItAsThePrefix()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => (o.Models.Dpo.PreferenceRate, o.Models.Dpo.LengthDrift) = (1, 2));
+        await DeployAndWaitAsync(session, "tuned", await TrainAsync(session));
+
+        var answer = Content(await AskAsync(session, "tuned", Question));
+
+        Assert.StartsWith(Chosen, answer, StringComparison.Ordinal);
+        Assert.InRange(answer.Length, 2 * Chosen.Length, (2 * Chosen.Length) + 20);
+    }
+
+    [Fact]
+    public async Task DeploymentOverride_BeatsTheRateOfItsKind()
+    {
+        await using var session = await EmulatorSession.StartAsync(o =>
+        {
+            o.Models.Base.PreferenceRate = 0;
+            o.Models.Deployments["always-right"] = new EmulatedModelBehaviour { PreferenceRate = 1 };
+        });
+        await session.UploadProcessedAsync(EmulatorSession.DpoTrainingFile);
+        await DeployAndWaitAsync(session, "Always-Right", BaseModel);
+
+        Assert.Equal(Chosen, Content(await AskAsync(session, "Always-Right", Question)));
+    }
+
+    [Fact]
+    public async Task PromptWithoutAPair_GetsTheSameGenericReplyEveryTime()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        await DeployAndWaitAsync(session, "base", BaseModel);
 
         var first = Content(await AskAsync(session, "base", Question));
         var second = Content(await AskAsync(session, "base", Question));
@@ -39,13 +104,14 @@ public sealed class ChatCompletionTests
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
+        Assert.Contains("mass unemployment", first, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deployment_JustSucceeded_AnswersDeploymentNotReadyForAWhile()
     {
         await using var session = await EmulatorSession.StartAsync();
-        using var put = await session.PutJsonAsync(EmulatorSession.DeploymentPath("base"), EmulatorSession.DeploymentBody("gpt-4.1-mini-2025-04-14"));
+        using var put = await session.PutJsonAsync(EmulatorSession.DeploymentPath("base"), EmulatorSession.DeploymentBody(BaseModel));
 
         using var whileCreating = await SendAsync(session, "base", Question);
         session.Advance(session.Options.Durations.DeploymentCreating);
@@ -74,18 +140,39 @@ public sealed class ChatCompletionTests
         session.Advance(session.Options.Durations.DeploymentCreating + session.Options.Durations.DeploymentNotReady);
     }
 
-    private static Task<HttpResponseMessage> SendAsync(EmulatorSession session, string deployment, string question) =>
-        session.PostJsonAsync("openai/v1/chat/completions", JsonSerializer.Serialize(new { model = deployment, messages = new[] { new { role = "user", content = question } } }));
+    /// <summary>The training file's pairs: prompt (last user message), preferred and non-preferred reply.</summary>
+    internal static async Task<IReadOnlyList<(string Prompt, string Preferred, string NonPreferred)>> PairsAsync() =>
+        [.. (await File.ReadAllLinesAsync(EmulatorSession.DpoTrainingFile, TestContext.Current.CancellationToken))
+            .Where(line => line.Length > 0)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Select(root => (
+                root.GetProperty("input").GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!,
+                root.GetProperty("preferred_output")[0].GetProperty("content").GetString()!,
+                root.GetProperty("non_preferred_output")[0].GetProperty("content").GetString()!))];
 
-    private static async Task<JsonElement> AskAsync(EmulatorSession session, string deployment, string question)
+    internal static Task<HttpResponseMessage> SendAsync(EmulatorSession session, string deployment, string question, long? seed = null) =>
+        session.PostJsonAsync("openai/v1/chat/completions", JsonSerializer.Serialize(new { model = deployment, seed, messages = new[] { new { role = "user", content = question } } }));
+
+    internal static async Task<JsonElement> AskAsync(EmulatorSession session, string deployment, string question, long? seed = null)
     {
-        using var response = await SendAsync(session, deployment, question);
+        using var response = await SendAsync(session, deployment, question, seed);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await EmulatorSession.ReadJsonAsync(response);
     }
 
-    private static string Content(JsonElement completion) =>
+    internal static string Content(JsonElement completion) =>
         completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+
+    private static async Task<List<string>> AnswersAsync(EmulatorSession session, IEnumerable<string> prompts, long seed)
+    {
+        var answers = new List<string>();
+        foreach (var prompt in prompts)
+        {
+            answers.Add(Content(await AskAsync(session, "base", prompt, seed)));
+        }
+
+        return answers;
+    }
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response) =>
         (await EmulatorSession.ReadJsonAsync(response)).GetProperty("error").GetProperty("code").GetString();

@@ -12,7 +12,9 @@ public sealed class ConfigurationTests
     public async Task Build_FromCommandLine_BindsShortcutsAndTheEmulatorSection()
     {
         await using var app = EmulatorServer.Build(
-            ["--time-scale", "60", "--port", "0", "--Emulator:Quotas:MaxRunningJobs=2", "--Emulator:Durations:DeploymentCreating=00:01:00", "--Emulator:Faults:0:Fault=503", "--Emulator:Faults:0:Count=1"]);
+            ["--time-scale", "60", "--port", "0", "--Emulator:Quotas:MaxRunningJobs=2", "--Emulator:Durations:DeploymentCreating=00:01:00", "--Emulator:Faults:0:Fault=503", "--Emulator:Faults:0:Count=1",
+             "--Emulator:Models:Seed=7", "--Emulator:Models:Dpo:PreferenceRate=0.9", "--Emulator:Models:Dpo:LengthDrift=1.4", "--Emulator:Models:Base:PreferenceRate=0.3",
+             "--Emulator:Models:Deployments:my-sft:PreferenceRate=0.6", "--Emulator:Models:Judge:Accuracy=0.85", "--Emulator:Models:Judge:PositionBias=0.1"]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         using var client = new HttpClient { BaseAddress = EmulatorServer.ListeningUri(app) };
@@ -25,6 +27,9 @@ public sealed class ConfigurationTests
         Assert.Equal(60, options.TimeScale);
         Assert.Equal(2, options.Quotas.MaxRunningJobs);
         Assert.Equal(TimeSpan.FromMinutes(1), options.Durations.DeploymentCreating);
+        Assert.Equal((7L, 0.9, 1.4, 0.3, 0.65), (options.Models.Seed, options.Models.Dpo.PreferenceRate, options.Models.Dpo.LengthDrift, options.Models.Base.PreferenceRate, options.Models.Sft.PreferenceRate));
+        Assert.Equal(0.6, options.Models.Deployments["MY-SFT"].PreferenceRate);
+        Assert.Equal((0.85, 0.1), (options.Models.Judge.Accuracy, options.Models.Judge.PositionBias));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
     }
@@ -62,6 +67,18 @@ public sealed class ConfigurationTests
     public async Task Start_WithInvalidTimeScale_Throws(double scale)
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = scale }, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData(1.2, 1.0, 0.9)]
+    [InlineData(0.5, 0.8, 0.9)]
+    [InlineData(0.5, 1.0, -0.1)]
+    public async Task Start_WithInvalidModelSettings_Throws(double preferenceRate, double lengthDrift, double judgeAccuracy)
+    {
+        var options = new EmulatorOptions();
+        (options.Models.Dpo.PreferenceRate, options.Models.Dpo.LengthDrift, options.Models.Judge.Accuracy) = (preferenceRate, lengthDrift, judgeAccuracy);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EmulatorServer.StartAsync(options, TestContext.Current.CancellationToken));
     }
 
     private sealed class RejectEverything : IUploadedFileValidator

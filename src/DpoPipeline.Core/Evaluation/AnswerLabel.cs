@@ -1,6 +1,6 @@
 namespace DpoPipeline.Core.Evaluation;
 
-/// <summary>Which reference output an answer resembles, as in the seed notebooks' label distribution.</summary>
+/// <summary>Which reference output an answer's wording resembles by the lexical proxy, as in the seed notebooks' label distribution.</summary>
 public enum AnswerLabel
 {
     PreferredLike,

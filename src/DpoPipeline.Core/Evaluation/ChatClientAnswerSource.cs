@@ -16,7 +16,7 @@ public sealed class ChatClientAnswerSource(ChatClient client, ChatAnswerOptions?
     public string Deployment => _client.Model;
 #pragma warning restore OPENAI001
 
-    public async Task<ChatAnswer> AskAsync(IReadOnlyList<ChatTurn> messages, CancellationToken cancellationToken)
+    public async Task<ChatAnswer> AskAsync(IReadOnlyList<ChatTurn> messages, long? seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var converted = messages.Select(ToChatMessage).ToList();
@@ -28,6 +28,9 @@ public sealed class ChatClientAnswerSource(ChatClient client, ChatAnswerOptions?
             Temperature = _options.Temperature,
             MaxOutputTokenCount = _options.MaxOutputTokens,
         };
+#pragma warning disable OPENAI001 // The SDK marks the seed experimental; the service documents it as best-effort.
+        completionOptions.Seed = seed;
+#pragma warning restore OPENAI001
         ChatCompletion completion = await _client.CompleteChatAsync(converted, completionOptions, cancellationToken);
 
         var text = string.Concat(completion.Content

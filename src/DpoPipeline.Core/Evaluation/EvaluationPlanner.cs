@@ -4,7 +4,8 @@ namespace DpoPipeline.Core.Evaluation;
 
 /// <summary>
 /// Previews an evaluation's cost: two answers per example (base and fine-tuned) and, with a judge, two judge calls
-/// (both positions). Answers are assumed as long as the longer reference reply, capped at the output limit.
+/// (both positions) plus two for each pair the judge is calibrated on. Answers are assumed as long as the longer
+/// reference reply, capped at the output limit.
 /// </summary>
 /// <param name="countTokens">Token counter of the deployments' family; o200k_base (gpt-4o / gpt-4.1) by default.</param>
 public sealed class EvaluationPlanner(Func<string, int>? countTokens = null)
@@ -20,7 +21,8 @@ public sealed class EvaluationPlanner(Func<string, int>? countTokens = null)
 
     private readonly Func<string, int> _countTokens = countTokens ?? (text => O200k.Value.CountTokens(text));
 
-    public EvaluationPlan Plan(IReadOnlyList<EvaluationPair> pairs, bool withJudge, ChatAnswerOptions? answerOptions = null)
+    /// <param name="calibrationPairs">Pairs the judge compares chosen against rejected first (<see cref="EvaluationOptions.JudgeCalibrationPairs"/>).</param>
+    public EvaluationPlan Plan(IReadOnlyList<EvaluationPair> pairs, bool withJudge, ChatAnswerOptions? answerOptions = null, int calibrationPairs = 0)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var maxOutput = (answerOptions ?? new ChatAnswerOptions()).MaxOutputTokens;
@@ -33,12 +35,19 @@ public sealed class EvaluationPlanner(Func<string, int>? countTokens = null)
             if (withJudge)
             {
                 // The two references stand in for the two answers, which are not known yet.
-                input += 2L * PromptTokens(PairwiseJudge.BuildPrompt(pair, pair.Preferred, pair.NonPreferred));
+                input += 2L * PromptTokens(JudgeRubric.PairwiseV1.BuildPrompt(pair.Messages, pair.Preferred, pair.NonPreferred));
                 output += 2L * JudgeReplyTokens;
             }
         }
 
-        return new EvaluationPlan(pairs.Count, 2 * pairs.Count, withJudge ? 2 * pairs.Count : 0, input, output);
+        var calibrated = withJudge && calibrationPairs > 0 ? EvaluationSample.Select(pairs, calibrationPairs) : [];
+        foreach (var pair in calibrated)
+        {
+            input += 2L * PromptTokens(JudgeRubric.PairwiseV1.BuildPrompt(pair.Messages, pair.NonPreferred, pair.Preferred));
+            output += 2L * JudgeReplyTokens;
+        }
+
+        return new EvaluationPlan(pairs.Count, 2 * pairs.Count, withJudge ? 2 * (pairs.Count + calibrated.Count) : 0, input, output);
     }
 
     private long PromptTokens(IReadOnlyList<ChatTurn> messages) =>

@@ -6,4 +6,7 @@ public enum EvaluationStage
     BaseAnswer,
     FineTunedAnswer,
     Judge,
+
+    /// <summary>The judge comparing the pair's own chosen and rejected reply, before the models are judged.</summary>
+    JudgeCalibration,
 }

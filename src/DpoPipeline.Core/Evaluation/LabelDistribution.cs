@@ -1,6 +1,6 @@
 namespace DpoPipeline.Core.Evaluation;
 
-/// <summary>How many of one model's answers were preferred-like, non-preferred-like or neither.</summary>
+/// <summary>How many of one model's answers were preferred-like, non-preferred-like or neither by the lexical proxy.</summary>
 public sealed record LabelDistribution(int PreferredLike, int NonPreferredLike, int Neither)
 {
     public int Total => PreferredLike + NonPreferredLike + Neither;

@@ -17,11 +17,17 @@ public sealed record PairEvaluation
 
     public string? FineTunedAnswer { get; init; }
 
-    public SimilarityScore? BaseScore { get; init; }
+    /// <summary>Length of <see cref="BaseAnswer"/> in tokens (see <see cref="AnswerLengths.Encoding"/>).</summary>
+    public int? BaseAnswerTokens { get; init; }
 
-    public SimilarityScore? FineTunedScore { get; init; }
+    public int? FineTunedAnswerTokens { get; init; }
 
-    public PairOutcome? SimilarityOutcome { get; init; }
+    public LexicalProxyScore? BaseScore { get; init; }
+
+    public LexicalProxyScore? FineTunedScore { get; init; }
+
+    /// <summary>The outcome by the lexical proxy: wording overlap with the references, not quality.</summary>
+    public PairOutcome? LexicalProxyOutcome { get; init; }
 
     public JudgeDecision? Judge { get; init; }
 

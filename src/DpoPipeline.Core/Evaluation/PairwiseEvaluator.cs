@@ -1,15 +1,16 @@
-using System.Diagnostics;
+using DpoPipeline.Core.Costs;
+using DpoPipeline.Core.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
-using Polly.Retry;
 
 namespace DpoPipeline.Core.Evaluation;
 
 /// <summary>
 /// Asks the base and the fine-tuned deployment every held-out example (bounded concurrency, retries of transient
-/// failures), scores both answers locally and, when a judge is given, pairwise with swapped positions, and
-/// summarises. A failed call is recorded in the result, never thrown; only cancellation ends an evaluation early.
+/// failures) and compares the answers by the lexical proxy and, when a judge is given, pairwise with swapped
+/// positions after calibrating the judge on the dataset's own pairs. Summarises win rates, answer lengths, the
+/// length-controlled win rate, tokens and cost, with the provenance of every number. A failed call is recorded in the
+/// result, never thrown; only cancellation ends an evaluation early.
 /// </summary>
 public sealed class PairwiseEvaluator
 {
@@ -17,8 +18,8 @@ public sealed class PairwiseEvaluator
     private readonly IChatAnswerSource _fineTuned;
     private readonly PairwiseJudge? _judge;
     private readonly EvaluationOptions _options;
-    private readonly SimilarityScorer _scorer;
-    private readonly ResiliencePipeline _retry;
+    private readonly LexicalProxyScorer _scorer;
+    private readonly EvaluationCalls _calls;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -32,12 +33,12 @@ public sealed class PairwiseEvaluator
     {
         _base = baseModel ?? throw new ArgumentNullException(nameof(baseModel));
         _fineTuned = fineTunedModel ?? throw new ArgumentNullException(nameof(fineTunedModel));
-        _judge = judge is null ? null : new PairwiseJudge(judge);
         _options = (options ?? new EvaluationOptions()).Validated();
-        _scorer = new SimilarityScorer(_options.Similarity);
+        _judge = judge is null ? null : new PairwiseJudge(judge, _options.JudgeRubric, _options.Seed);
+        _scorer = new LexicalProxyScorer(_options.LexicalProxy);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<PairwiseEvaluator>.Instance;
-        _retry = BuildRetry(_options, _time, _logger);
+        _calls = new EvaluationCalls(_options, _time, _logger);
     }
 
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -46,8 +47,10 @@ public sealed class PairwiseEvaluator
         ArgumentNullException.ThrowIfNull(pairs);
         var started = _time.GetTimestamp();
         _logger.LogInformation(
-            "Evaluating {PairCount} examples: base {BaseDeployment}, fine-tuned {FineTunedDeployment}, judge {JudgeDeployment}",
-            pairs.Count, _base.Deployment, _fineTuned.Deployment, _judge?.Deployment ?? "none");
+            "Evaluating {PairCount} examples: base {BaseDeployment}, fine-tuned {FineTunedDeployment}, judge {JudgeDeployment}, seed {Seed}",
+            pairs.Count, _base.Deployment, _fineTuned.Deployment, _judge?.Deployment ?? "none (lexical proxy)", _options.Seed);
+
+        var calibration = await CalibrateJudgeAsync(pairs, cancellationToken);
 
         var evaluations = new PairEvaluation[pairs.Count];
         var usages = new EvaluationUsage[pairs.Count];
@@ -55,18 +58,35 @@ public sealed class PairwiseEvaluator
         await Parallel.ForEachAsync(Enumerable.Range(0, pairs.Count), parallel, async (index, token) =>
             (evaluations[index], usages[index]) = await EvaluatePairAsync(index, pairs[index], token));
 
-        var result = Summarise(evaluations, usages, _time.GetElapsedTime(started));
+        var result = Summarise(WithTokenCounts(evaluations), usages, calibration, _time.GetElapsedTime(started));
         _logger.LogInformation(
-            "Evaluation done: {Wins} wins, {Losses} losses, {Ties} ties, {Failures} failed calls",
-            result.Headline.Wins, result.Headline.Losses, result.Headline.Ties, result.Failures.Count);
+            "Evaluation done by {Method}: {Wins} wins, {Losses} losses, {Ties} ties, {Failures} failed calls",
+            result.HeadlineMethod, result.Headline.Wins, result.Headline.Losses, result.Headline.Ties, result.Failures.Count);
         return result;
+    }
+
+    private async Task<(JudgeCalibration Calibration, TokenUsage Usage, IReadOnlyList<EvaluationFailure> Failures)?> CalibrateJudgeAsync(
+        IReadOnlyList<EvaluationPair> pairs, CancellationToken cancellationToken)
+    {
+        if (_judge is null || _options.JudgeCalibrationPairs == 0 || pairs.Count == 0)
+        {
+            return null;
+        }
+
+        var calibrated = await new JudgeCalibrator(_judge, _calls, _options).CalibrateAsync(pairs, cancellationToken);
+        _logger.LogInformation(
+            "Judge {JudgeDeployment} agreed with the dataset's labels on {Agreements} of {Judged} held-out pairs (reliable: {Reliable})",
+            _judge.Deployment, calibrated.Calibration.Agreements, calibrated.Calibration.Judged, calibrated.Calibration.IsReliable);
+        return calibrated;
     }
 
     private async Task<(PairEvaluation, EvaluationUsage)> EvaluatePairAsync(int index, EvaluationPair pair, CancellationToken cancellationToken)
     {
         var failures = new List<EvaluationFailure>();
-        var baseAnswer = await TryAsync(index, EvaluationStage.BaseAnswer, failures, ct => AskAsync(_base, pair.Messages, ct), cancellationToken);
-        var fineTunedAnswer = await TryAsync(index, EvaluationStage.FineTunedAnswer, failures, ct => AskAsync(_fineTuned, pair.Messages, ct), cancellationToken);
+        var baseAnswer = await _calls.TryAsync(
+            index, EvaluationStage.BaseAnswer, failures, ct => _base.AskAsync(pair.Messages, _options.Seed, ct), cancellationToken);
+        var fineTunedAnswer = await _calls.TryAsync(
+            index, EvaluationStage.FineTunedAnswer, failures, ct => _fineTuned.AskAsync(pair.Messages, _options.Seed, ct), cancellationToken);
 
         var baseScore = baseAnswer is null ? null : _scorer.Score(baseAnswer.Text, pair.Preferred, pair.NonPreferred);
         var fineTunedScore = fineTunedAnswer is null ? null : _scorer.Score(fineTunedAnswer.Text, pair.Preferred, pair.NonPreferred);
@@ -74,11 +94,8 @@ public sealed class PairwiseEvaluator
         JudgeDecision? decision = null;
         if (_judge is not null && baseAnswer is not null && fineTunedAnswer is not null)
         {
-            decision = await TryAsync(
-                index, EvaluationStage.Judge, failures,
-                ct => _retry.ExecuteAsync(
-                    async token => await _judge.JudgeAsync(pair, baseAnswer.Text, fineTunedAnswer.Text, token), ct).AsTask(),
-                cancellationToken);
+            decision = await _calls.TryAsync(
+                index, EvaluationStage.Judge, failures, ct => _judge.JudgeAsync(pair.Messages, baseAnswer.Text, fineTunedAnswer.Text, ct), cancellationToken);
         }
 
         var evaluation = new PairEvaluation
@@ -90,7 +107,7 @@ public sealed class PairwiseEvaluator
             FineTunedAnswer = fineTunedAnswer?.Text,
             BaseScore = baseScore,
             FineTunedScore = fineTunedScore,
-            SimilarityOutcome = baseScore is null || fineTunedScore is null ? null : CompareMargins(baseScore, fineTunedScore),
+            LexicalProxyOutcome = baseScore is null || fineTunedScore is null ? null : CompareMargins(baseScore, fineTunedScore),
             Judge = decision,
             Failures = failures,
         };
@@ -99,27 +116,7 @@ public sealed class PairwiseEvaluator
         return (evaluation, usage);
     }
 
-    private async Task<ChatAnswer> AskAsync(IChatAnswerSource source, IReadOnlyList<ChatTurn> messages, CancellationToken cancellationToken) =>
-        await _retry.ExecuteAsync(async token => await source.AskAsync(messages, token), cancellationToken);
-
-    private async Task<T?> TryAsync<T>(
-        int index, EvaluationStage stage, List<EvaluationFailure> failures, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await call(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Reported, not thrown: one bad example or a flaky deployment must not sink the whole evaluation.
-            _logger.LogWarning(ex, "Evaluation call {Stage} failed for example {PairIndex}", stage, index);
-            failures.Add(new EvaluationFailure(index, stage, $"{ex.GetType().Name}: {ex.Message}"));
-            return null;
-        }
-    }
-
-    private PairOutcome CompareMargins(SimilarityScore baseScore, SimilarityScore fineTunedScore)
+    private PairOutcome CompareMargins(LexicalProxyScore baseScore, LexicalProxyScore fineTunedScore)
     {
         var difference = fineTunedScore.Margin - baseScore.Margin;
         return difference > _options.TieMargin ? PairOutcome.Win
@@ -127,14 +124,29 @@ public sealed class PairwiseEvaluator
             : PairOutcome.Tie;
     }
 
-    private EvaluationResult Summarise(PairEvaluation[] evaluations, EvaluationUsage[] usages, TimeSpan duration)
+    /// <summary>Counts answer tokens once all calls are done: a token counter is not thread-safe.</summary>
+    private PairEvaluation[] WithTokenCounts(PairEvaluation[] evaluations)
     {
-        var categories = evaluations
-            .Where(e => e.Category is not null)
-            .GroupBy(e => e.Category!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new CategoryResult(g.Key, g.Count(), SimilaritySummary(g), JudgeSummary(g)))
-            .ToList();
+        var counter = new TokenCounter(_options.TokenEncoding);
+        return [.. evaluations.Select(e => e with
+        {
+            BaseAnswerTokens = e.BaseAnswer is null ? null : counter.Count(e.BaseAnswer),
+            FineTunedAnswerTokens = e.FineTunedAnswer is null ? null : counter.Count(e.FineTunedAnswer),
+        })];
+    }
+
+    private EvaluationResult Summarise(
+        PairEvaluation[] evaluations,
+        EvaluationUsage[] usages,
+        (JudgeCalibration Calibration, TokenUsage Usage, IReadOnlyList<EvaluationFailure> Failures)? calibration,
+        TimeSpan duration)
+    {
+        var method = _judge is null ? EvaluationMethod.LexicalProxy : EvaluationMethod.Judge;
+        var usage = new EvaluationUsage(
+            TokenUsage.Sum(usages.Select(u => u.Base)),
+            TokenUsage.Sum(usages.Select(u => u.FineTuned)),
+            TokenUsage.Sum(usages.Select(u => u.Judge)),
+            calibration?.Usage ?? TokenUsage.None);
 
         return new EvaluationResult
         {
@@ -142,54 +154,52 @@ public sealed class PairwiseEvaluator
             FineTunedDeployment = _fineTuned.Deployment,
             JudgeDeployment = _judge?.Deployment,
             PairCount = evaluations.Length,
-            Similarity = SimilaritySummary(evaluations),
+            Provenance = new EvaluationProvenance
+            {
+                Service = _options.Service,
+                Method = method,
+                JudgeDeployment = _judge?.Deployment,
+                RubricVersion = _judge?.Rubric.Version,
+                SampleSize = evaluations.Length,
+                CalibrationSampleSize = calibration is null ? 0 : Math.Min(_options.JudgeCalibrationPairs, evaluations.Length),
+                Seed = _options.Seed,
+            },
+            LexicalProxy = LexicalProxySummary(evaluations),
             Judge = JudgeSummary(evaluations),
-            PerCategory = categories,
+            JudgeCalibration = calibration?.Calibration,
+            PerCategory = evaluations
+                .Where(e => e.Category is not null)
+                .GroupBy(e => e.Category!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CategoryResult(g.Key, g.Count(), LexicalProxySummary(g), JudgeSummary(g)))
+                .ToList(),
             BaseLabels = LabelDistribution.From(evaluations.Where(e => e.BaseScore is not null).Select(e => e.BaseScore!.Label)),
             FineTunedLabels = LabelDistribution.From(evaluations.Where(e => e.FineTunedScore is not null).Select(e => e.FineTunedScore!.Label)),
-            Failures = evaluations.SelectMany(e => e.Failures).ToList(),
-            Usage = new EvaluationUsage(
-                TokenUsage.Sum(usages.Select(u => u.Base)),
-                TokenUsage.Sum(usages.Select(u => u.FineTuned)),
-                TokenUsage.Sum(usages.Select(u => u.Judge))),
+            Lengths = new AnswerLengths(
+                _options.TokenEncoding,
+                LengthSummary.Of(evaluations.Where(e => e.BaseAnswerTokens is not null).Select(e => e.BaseAnswerTokens!.Value)),
+                LengthSummary.Of(evaluations.Where(e => e.FineTunedAnswerTokens is not null).Select(e => e.FineTunedAnswerTokens!.Value))),
+            LengthControlled = LengthControlledWinRate.Fit(method, LengthComparisons(evaluations, method)),
+            Failures = [.. (calibration?.Failures ?? []).Concat(evaluations.SelectMany(e => e.Failures))],
+            Usage = usage,
+            Cost = _options.Models is { } models ? EvaluationCostEstimator.Estimate(usage, models, _options.Prices ?? PriceTable.Default) : null,
             Duration = duration,
             Pairs = evaluations,
         };
     }
 
-    private static ComparisonSummary SimilaritySummary(IEnumerable<PairEvaluation> evaluations) =>
-        ComparisonSummary.From(evaluations.Where(e => e.SimilarityOutcome is not null).Select(e => e.SimilarityOutcome!.Value));
+    private static List<(PairOutcome Outcome, int TokenDifference)> LengthComparisons(IEnumerable<PairEvaluation> evaluations, EvaluationMethod method) =>
+        [.. evaluations
+            .Where(e => e.BaseAnswerTokens is not null && e.FineTunedAnswerTokens is not null)
+            .Select(e => (
+                Outcome: method == EvaluationMethod.Judge ? e.Judge?.Outcome : e.LexicalProxyOutcome,
+                Difference: e.FineTunedAnswerTokens!.Value - e.BaseAnswerTokens!.Value))
+            .Where(c => c.Outcome is not null)
+            .Select(c => (c.Outcome!.Value, c.Difference))];
+
+    private static ComparisonSummary LexicalProxySummary(IEnumerable<PairEvaluation> evaluations) =>
+        ComparisonSummary.From(evaluations.Where(e => e.LexicalProxyOutcome is not null).Select(e => e.LexicalProxyOutcome!.Value));
 
     private ComparisonSummary? JudgeSummary(IEnumerable<PairEvaluation> evaluations) =>
         _judge is null ? null : ComparisonSummary.From(evaluations.Where(e => e.Judge is not null).Select(e => e.Judge!.Outcome));
-
-    private static ResiliencePipeline BuildRetry(EvaluationOptions options, TimeProvider time, ILogger logger)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient),
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                Delay = options.RetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-
-                // A throttled service says how long to wait; capped so one response cannot stall the run.
-                DelayGenerator = args => ValueTask.FromResult(
-                    TransientFailures.RetryAfter(args.Outcome.Exception, time.GetUtcNow()) is { } wait
-                        ? (TimeSpan?)(wait < options.MaxRetryAfter ? wait : options.MaxRetryAfter)
-                        : null),
-                OnRetry = args =>
-                {
-                    logger.LogInformation(
-                        args.Outcome.Exception, "Retrying an evaluation call (attempt {Attempt}) after {Delay}", args.AttemptNumber + 2, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        return builder.Build();
-    }
 }

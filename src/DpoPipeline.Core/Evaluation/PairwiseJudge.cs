@@ -1,52 +1,26 @@
-using System.Globalization;
-using System.Text;
-
 namespace DpoPipeline.Core.Evaluation;
 
 /// <summary>
-/// Asks a judge deployment which of two answers better follows the preferred reference, twice with the candidates'
-/// positions swapped, because LLM judges favour a position; see <see cref="JudgeDecision.Combine"/>.
+/// Asks a judge deployment, with a versioned <see cref="JudgeRubric"/>, which of two answers better serves the user,
+/// twice with the answers' positions swapped, because LLM judges favour a position; see <see cref="JudgeDecision.Combine"/>.
 /// </summary>
-public sealed class PairwiseJudge(IChatAnswerSource judge)
+public sealed class PairwiseJudge(IChatAnswerSource judge, JudgeRubric? rubric = null, long? seed = null)
 {
-    internal const string Instructions =
-        "You compare two candidate replies to the same conversation. A reference preferred reply shows the behaviour "
-        + "wanted; a reference rejected reply shows the behaviour to avoid. Decide which candidate is closer to the "
-        + "preferred behaviour and further from the rejected one. Judge content and behaviour, not length or position. "
-        + "Answer with exactly one word: A, B or TIE.";
-
     private readonly IChatAnswerSource _judge = judge ?? throw new ArgumentNullException(nameof(judge));
 
     public string Deployment => _judge.Deployment;
 
+    public JudgeRubric Rubric { get; } = rubric ?? JudgeRubric.PairwiseV1;
+
+    /// <summary>Judges the base against the fine-tuned answer to <paramref name="conversation"/>: base shown as A first, then as B.</summary>
     /// <exception cref="FormatException">The judge replied with something other than A, B or TIE.</exception>
-    public async Task<JudgeDecision> JudgeAsync(EvaluationPair pair, string baseAnswer, string fineTunedAnswer, CancellationToken cancellationToken)
+    public async Task<JudgeDecision> JudgeAsync(IReadOnlyList<ChatTurn> conversation, string baseAnswer, string fineTunedAnswer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pair);
-        var baseFirst = await _judge.AskAsync(BuildPrompt(pair, baseAnswer, fineTunedAnswer), cancellationToken);
-        var fineTunedFirst = await _judge.AskAsync(BuildPrompt(pair, fineTunedAnswer, baseAnswer), cancellationToken);
+        var baseFirst = await _judge.AskAsync(Rubric.BuildPrompt(conversation, baseAnswer, fineTunedAnswer), seed, cancellationToken);
+        var fineTunedFirst = await _judge.AskAsync(Rubric.BuildPrompt(conversation, fineTunedAnswer, baseAnswer), seed, cancellationToken);
         var first = ParseChoice(baseFirst.Text);
         var second = ParseChoice(fineTunedFirst.Text);
         return new JudgeDecision(JudgeDecision.Combine(first, second), first, second, baseFirst.Usage + fineTunedFirst.Usage);
-    }
-
-    /// <summary>The messages sent to the judge with <paramref name="candidateA"/> in position A.</summary>
-    public static IReadOnlyList<ChatTurn> BuildPrompt(EvaluationPair pair, string candidateA, string candidateB)
-    {
-        ArgumentNullException.ThrowIfNull(pair);
-        var user = new StringBuilder();
-        user.AppendLine("## Conversation");
-        foreach (var turn in pair.Messages)
-        {
-            user.Append(CultureInfo.InvariantCulture, $"[{turn.Role}] ").AppendLine(turn.Content);
-        }
-
-        user.AppendLine().AppendLine("## Reference preferred reply").AppendLine(pair.Preferred)
-            .AppendLine().AppendLine("## Reference rejected reply").AppendLine(pair.NonPreferred)
-            .AppendLine().AppendLine("## Candidate A").AppendLine(candidateA)
-            .AppendLine().AppendLine("## Candidate B").AppendLine(candidateB)
-            .AppendLine().Append("Which candidate is closer to the preferred behaviour? Answer A, B or TIE.");
-        return [new ChatTurn("system", Instructions), new ChatTurn("user", user.ToString())];
     }
 
     /// <summary>Reads a verdict: the whole reply, or its last word, must be A, B or TIE (case and punctuation ignored).</summary>

@@ -57,7 +57,7 @@ internal static class RunReportSections
     private static string Headline(EvaluationResult evaluation)
     {
         var summary = evaluation.Headline;
-        var method = evaluation.Judge is null ? "local similarity" : $"judge {evaluation.JudgeDeployment}";
+        var method = evaluation.Judge is null ? "lexical proxy" : $"judge {evaluation.JudgeDeployment}";
         return summary.WinRate is null
             ? $"No decisive comparison between the fine-tuned and the base model ({method}, {summary.Ties} ties, {evaluation.Failures.Count} failed calls)."
             : $"Fine-tuned win rate vs base: {ReportFormat.Percent(summary.WinRate)} (95% CI {ReportFormat.Interval(summary.WinRateInterval)}; "
@@ -76,7 +76,7 @@ internal static class RunReportSections
             new ReportParagraph(
                 $"{evaluation.PairCount} held-out examples asked of {evaluation.BaseDeployment} (base) and {evaluation.FineTunedDeployment} "
                 + $"(fine-tuned) in {ReportFormat.Duration(evaluation.Duration)}. Win rate = wins / (wins + losses); ties are counted apart."),
-            new ReportTable(ComparisonHeader("Method"), ComparisonRows(evaluation.Similarity, evaluation.Judge, evaluation.JudgeDeployment)),
+            new ReportTable(ComparisonHeader("Method"), ComparisonRows(evaluation.LexicalProxy, evaluation.Judge, evaluation.JudgeDeployment)),
         };
 
         if (evaluation.PerCategory.Count > 0)
@@ -85,8 +85,8 @@ internal static class RunReportSections
                 ["Category", "Examples", "Wins", "Losses", "Ties", "Win rate", "95% CI", "Judge win rate"],
                 evaluation.PerCategory.Select(c => (IReadOnlyList<string>)
                 [
-                    c.Category, Count(c.Pairs), Count(c.Similarity.Wins), Count(c.Similarity.Losses), Count(c.Similarity.Ties),
-                    ReportFormat.Percent(c.Similarity.WinRate), ReportFormat.Interval(c.Similarity.WinRateInterval),
+                    c.Category, Count(c.Pairs), Count(c.LexicalProxy.Wins), Count(c.LexicalProxy.Losses), Count(c.LexicalProxy.Ties),
+                    ReportFormat.Percent(c.LexicalProxy.WinRate), ReportFormat.Interval(c.LexicalProxy.WinRateInterval),
                     c.Judge is null ? "n/a" : ReportFormat.Percent(c.Judge.WinRate),
                 ]).ToList()));
         }
@@ -119,7 +119,7 @@ internal static class RunReportSections
                     Shorten(p.FineTunedAnswer!),
                     ReportFormat.LabelName(p.BaseScore!.Label),
                     ReportFormat.LabelName(p.FineTunedScore!.Label),
-                    (p.Judge?.Outcome ?? p.SimilarityOutcome)?.ToString() ?? "n/a")).ToList()),
+                    (p.Judge?.Outcome ?? p.LexicalProxyOutcome)?.ToString() ?? "n/a")).ToList()),
         ]);
 
     private static bool HasBothAnswers(PairEvaluation pair) => pair.BaseScore is not null && pair.FineTunedScore is not null;
@@ -129,9 +129,9 @@ internal static class RunReportSections
 
     private static string[] ComparisonHeader(string first) => [first, "Wins", "Losses", "Ties", "Win rate", "95% CI"];
 
-    private static List<IReadOnlyList<string>> ComparisonRows(ComparisonSummary similarity, ComparisonSummary? judge, string? judgeDeployment)
+    private static List<IReadOnlyList<string>> ComparisonRows(ComparisonSummary lexicalProxy, ComparisonSummary? judge, string? judgeDeployment)
     {
-        var rows = new List<IReadOnlyList<string>> { ComparisonRow("Local similarity", similarity) };
+        var rows = new List<IReadOnlyList<string>> { ComparisonRow("Lexical proxy (wording overlap, not quality)", lexicalProxy) };
         if (judge is not null)
         {
             rows.Add(ComparisonRow($"LLM judge ({judgeDeployment}, position-swapped)", judge));

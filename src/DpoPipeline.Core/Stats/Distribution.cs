@@ -29,7 +29,8 @@ public sealed record Distribution(
         return new Distribution(values.Count, total, values[0], Percentile(values, 50), Percentile(values, 95), values[^1], (double)total / values.Count, Buckets(values));
     }
 
-    private static int Percentile(List<int> sorted, int percent) =>
+    /// <summary>Nearest-rank percentile of an ascending list.</summary>
+    internal static int Percentile(List<int> sorted, int percent) =>
         sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static List<HistogramBucket> Buckets(List<int> sorted)

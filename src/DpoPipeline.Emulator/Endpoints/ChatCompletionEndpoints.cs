@@ -10,20 +10,21 @@ namespace DpoPipeline.Emulator.Endpoints;
 /// <summary>
 /// Chat completions on a deployment: v1 <c>/chat/completions</c> (model = deployment name) and the classic
 /// <c>/openai/deployments/{name}/chat/completions</c>. Answers 404 DeploymentNotFound until provisioned and
-/// DeploymentNotReady for a while after.
+/// DeploymentNotReady for a while after; then the emulated model's reply (<see cref="EmulatedChat"/>), as one
+/// <c>chat.completion</c> or, with <c>stream: true</c>, as server-sent <c>chat.completion.chunk</c> events.
 /// </summary>
 internal static class ChatCompletionEndpoints
 {
     public static void MapV1(IEndpointRouteBuilder routes) => routes.MapPost("/chat/completions", CompleteV1Async);
 
     public static void MapClassic(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/deployments/{deployment}/chat/completions", (string deployment, HttpRequest request, EmulatorRuntime runtime, TrainingExampleCache cache, CancellationToken ct) =>
-            CompleteAsync(deployment, request, runtime, cache, ct));
+        routes.MapPost("/deployments/{deployment}/chat/completions", (string deployment, HttpRequest request, EmulatorRuntime runtime, EmulatedChat chat, CancellationToken ct) =>
+            CompleteAsync(deployment, request, runtime, chat, ct));
 
-    private static Task<IResult> CompleteV1Async(HttpRequest request, EmulatorRuntime runtime, TrainingExampleCache cache, CancellationToken cancellationToken) =>
-        CompleteAsync(null, request, runtime, cache, cancellationToken);
+    private static Task<IResult> CompleteV1Async(HttpRequest request, EmulatorRuntime runtime, EmulatedChat chat, CancellationToken cancellationToken) =>
+        CompleteAsync(null, request, runtime, chat, cancellationToken);
 
-    private static async Task<IResult> CompleteAsync(string? deploymentName, HttpRequest request, EmulatorRuntime runtime, TrainingExampleCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> CompleteAsync(string? deploymentName, HttpRequest request, EmulatorRuntime runtime, EmulatedChat chat, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -54,17 +55,23 @@ internal static class ChatCompletionEndpoints
                 return AzureError.Result(StatusCodes.Status400BadRequest, "BadRequest", "'messages' must be a non-empty array.");
             }
 
+            var call = new ChatCall(
+                deploymentName,
+                ChatResponder.Turns(messages),
+                messages.EnumerateArray().Sum(m => ChatResponder.EstimateTokens(m.GetRawText()) + 3) + 3,
+                body.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.Number && seed.TryGetInt64(out var value) ? value : null,
+                body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
+                body.TryGetProperty("stream_options", out var streamOptions) && streamOptions.ValueKind == JsonValueKind.Object
+                    && streamOptions.TryGetProperty("include_usage", out var includeUsage) && includeUsage.ValueKind == JsonValueKind.True);
             var now = runtime.Now;
-            var prompt = ChatResponder.LastUserText(messages);
-            var promptTokens = messages.EnumerateArray().Sum(m => ChatResponder.EstimateTokens(m.GetRawText()) + 3) + 3;
-            return runtime.Store.Read(state => Answer(state, runtime, cache, deploymentName, prompt, promptTokens, now));
+            return runtime.Store.Read(state => Answer(state, runtime, chat, call, now));
         }
     }
 
-    private static IResult Answer(EmulatorStore state, EmulatorRuntime runtime, TrainingExampleCache cache, string deploymentName, string prompt, int promptTokens, DateTimeOffset now)
+    private static IResult Answer(EmulatorStore state, EmulatorRuntime runtime, EmulatedChat chat, ChatCall call, DateTimeOffset now)
     {
         var deployment = state.Deployments
-            .Where(d => string.Equals(d.Key.Name, deploymentName, StringComparison.OrdinalIgnoreCase))
+            .Where(d => string.Equals(d.Key.Name, call.Deployment, StringComparison.OrdinalIgnoreCase))
             .FirstOrDefault(d => DeploymentLifecycle.StateOf(d, runtime.Options, now) == DeploymentLifecycle.Succeeded);
         if (deployment is null)
         {
@@ -84,35 +91,11 @@ internal static class ChatCompletionEndpoints
 
         var progress = runtime.Progress(state, now);
         var job = state.Jobs.FirstOrDefault(j => j.FineTunedModelName == deployment.ModelName && progress[j.Id].Status == JobStatus.Succeeded);
-        var answer = job is null
-            ? ChatResponder.BaseAnswer(prompt)
-            : ChatResponder.FineTunedAnswer(prompt, cache.Get(job.TrainingFile, () => state.FileContent(job.TrainingFile) ?? []), prompt);
-        return Results.Json(Completion(deployment.ModelName, answer, promptTokens, now));
-    }
-
-    private static JsonObject Completion(string model, string answer, int promptTokens, DateTimeOffset now)
-    {
-        var completionTokens = ChatResponder.EstimateTokens(answer);
-        return new JsonObject
-        {
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["finish_reason"] = "stop",
-                ["index"] = 0,
-                ["logprobs"] = null,
-                ["message"] = new JsonObject { ["content"] = answer, ["refusal"] = null, ["role"] = "assistant" },
-            }),
-            ["created"] = now.ToUnixTimeSeconds(),
-            ["id"] = Ids.New("chatcmpl-"),
-            ["model"] = model,
-            ["object"] = "chat.completion",
-            ["system_fingerprint"] = "fp_emulator",
-            ["usage"] = new JsonObject
-            {
-                ["completion_tokens"] = completionTokens,
-                ["prompt_tokens"] = promptTokens,
-                ["total_tokens"] = completionTokens + promptTokens,
-            },
-        };
+        var kind = job is null ? EmulatedModelKind.Base : job.Method == StoredJob.DpoMethod ? EmulatedModelKind.Dpo : EmulatedModelKind.Sft;
+        var answer = chat.Reply(state, deployment.Key.Name, kind, call.Messages, call.Seed);
+        var completion = new ChatCompletionBody(Ids.New("chatcmpl-"), deployment.ModelName, now, answer, call.PromptTokens);
+        return call.Stream
+            ? Results.Stream(output => ChatCompletionStream.WriteAsync(output, completion, call.IncludeUsage), "text/event-stream")
+            : Results.Json(completion.ToCompletion());
     }
 }

@@ -76,7 +76,8 @@ internal static class FileEndpoints
         });
     }
 
-    private static IResult List(EmulatorRuntime runtime)
+    /// <summary>Every file, or only those of <c>?purpose=</c> (results files have purpose <c>fine-tune-results</c>).</summary>
+    private static IResult List(string? purpose, EmulatorRuntime runtime)
     {
         var now = runtime.Now;
         return runtime.Store.Read(state =>
@@ -86,7 +87,9 @@ internal static class FileEndpoints
             var results = state.Jobs
                 .Where(j => j.DeletedAt is null && progress[j.Id].HasResultFile && !state.IsResultFileDeleted(j.ResultFileId))
                 .Select(j => ResultFileJson(j, progress[j.Id]));
-            return Results.Json(FileJson.List(uploaded.Concat(results)));
+            var files = uploaded.Concat(results)
+                .Where(f => string.IsNullOrEmpty(purpose) || string.Equals((string?)f["purpose"], purpose, StringComparison.Ordinal));
+            return Results.Json(FileJson.List(files));
         });
     }
 

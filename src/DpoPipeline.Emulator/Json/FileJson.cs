@@ -28,6 +28,17 @@ internal static class FileJson
     public static JsonObject Deleted(string id, bool deleted) =>
         new() { ["object"] = "file", ["deleted"] = deleted, ["id"] = id };
 
-    public static JsonObject List(IEnumerable<JsonObject> files) =>
-        new() { ["data"] = new JsonArray([.. files]), ["has_more"] = false, ["object"] = "list" };
+    /// <summary>Azure's v1 <c>AzureListFilesResponse</c>: the page, its first and last id (null when empty), and has_more.</summary>
+    public static JsonObject List(IEnumerable<JsonObject> files)
+    {
+        var page = files.ToList();
+        return new JsonObject
+        {
+            ["data"] = new JsonArray([.. page]),
+            ["first_id"] = page.Count == 0 ? null : (string?)page[0]["id"],
+            ["has_more"] = false,
+            ["last_id"] = page.Count == 0 ? null : (string?)page[^1]["id"],
+            ["object"] = "list",
+        };
+    }
 }

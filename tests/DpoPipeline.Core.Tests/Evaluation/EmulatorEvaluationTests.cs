@@ -50,24 +50,29 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
     [Fact]
     public async Task Evaluate_FineTunedAgainstBaseDeployment_FineTunedWinsAndTheReportShowsIt()
     {
-        await StartAsync();
+        // Ground truth at the extremes: the DPO model always answers the chosen reply, the base model never does.
+        await StartAsync(options => (options.Models.Dpo.PreferenceRate, options.Models.Base.PreferenceRate) = (1, 0));
         var fineTunedModel = await TrainAsync(TestPairs.HeldOutPath);
         await DeployAsync("dpo-tuned", fineTunedModel);
         await DeployAsync("base", BaseModel);
         var pairs = await TestPairs.ReadAsync(20);
 
         var plan = new EvaluationPlanner().Plan(pairs, withJudge: false);
-        var result = await new PairwiseEvaluator(Ask("base"), Ask("dpo-tuned"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
+        var options = NoRetryDelay with { Service = EvaluationService.FromEndpoint(Emulator.OpenAIBaseUri), Seed = 7 };
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("dpo-tuned"), options: options).EvaluateAsync(pairs, Token);
 
         Assert.Equal(40, plan.Calls);
         Assert.Empty(result.Failures);
         Assert.Equal(("base", "dpo-tuned"), (result.BaseDeployment, result.FineTunedDeployment));
         Assert.Equal(pairs.Select(p => p.Preferred), result.Pairs.Select(p => p.FineTunedAnswer));
+        Assert.Equal(pairs.Select(p => p.NonPreferred), result.Pairs.Select(p => p.BaseAnswer));
         Assert.Equal(new LabelDistribution(20, 0, 0), result.FineTunedLabels);
-        // The base model's generic replies repeat the question's words, so a few lean towards one reference by chance.
-        Assert.InRange(result.BaseLabels.PreferredLike, 0, 10);
-        Assert.Equal(new ComparisonSummary(20, 0, 0), result.Similarity);
-        Assert.Equal(0.8389, result.Similarity.WinRateInterval!.Lower, 4); // Wilson 95 % lower bound for 20 of 20
+        Assert.Equal(new LabelDistribution(0, 20, 0), result.BaseLabels);
+        Assert.Equal(new ComparisonSummary(20, 0, 0), result.LexicalProxy);
+        Assert.Equal((EvaluationServiceKind.Emulator, EvaluationMethod.LexicalProxy, 20, 7L), (result.Provenance!.Service!.Kind, result.Provenance.Method, result.Provenance.SampleSize, result.Provenance.Seed));
+        Assert.Contains(EvaluationCaveats.Emulated, result.Caveats);
+        Assert.Contains(EvaluationCaveats.LexicalProxy, result.Caveats);
+        Assert.Equal(0.8389, result.LexicalProxy.WinRateInterval!.Lower, 4); // Wilson 95 % lower bound for 20 of 20
         Assert.True(result.Usage.Base.InputTokens > 0 && result.Usage.FineTuned.OutputTokens > 0);
 
         using var folder = new TemporaryFolder();
@@ -76,8 +81,8 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
             new FolderReportSink(folder.Path),
             Token);
         var markdown = await File.ReadAllTextAsync(folder.Combine("report.md"), Token);
-        Assert.Contains("| Local similarity | 20 | 0 | 0 | 100.0% | 83.9% – 100.0% |", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| Preferred-like | {result.BaseLabels.PreferredLike} | 20 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Lexical proxy (wording overlap, not quality) | 20 | 0 | 0 | 100.0% | 83.9% – 100.0% |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Preferred-like | 0 | 20 |", markdown, StringComparison.Ordinal);
         Assert.Contains($"| {pairs[0].Messages[^1].Content} | ", markdown, StringComparison.Ordinal); // sample answers
         var chart = Assert.Single(report.Charts);
         Assert.Equal("charts/label-distribution.png", chart.Name);
@@ -97,23 +102,28 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
         Assert.All(result.Failures, f => Assert.Equal(EvaluationStage.FineTunedAnswer, f.Stage));
         Assert.All(result.Failures, f => Assert.Contains("DeploymentNotFound", f.Error, StringComparison.Ordinal));
         Assert.Equal(3, result.BaseLabels.Total);
-        Assert.Equal(0, result.Similarity.Compared);
+        Assert.Equal(0, result.LexicalProxy.Compared);
     }
 
     [Fact]
-    public async Task Evaluate_JudgeThatDoesNotAnswerAVerdict_ReportsJudgeFailuresAndKeepsTheSimilarityResult()
+    public async Task Evaluate_JudgeWithoutGroundTruth_ReportsJudgeFailuresAndKeepsTheLexicalProxyResult()
     {
+        // No file was uploaded, so the emulator holds no pair for these prompts: its judge says it cannot judge.
         await StartAsync();
         await DeployAsync("base", BaseModel);
         await DeployAsync("other", BaseModel);
+        await DeployAsync("judge", BaseModel);
         var pairs = await TestPairs.ReadAsync(3);
 
-        // A base model asked to judge answers in prose, not with A, B or TIE.
-        var result = await new PairwiseEvaluator(Ask("base"), Ask("other"), judge: Ask("base"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
+        var result = await new PairwiseEvaluator(Ask("base"), Ask("other"), judge: Ask("judge"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
 
+        Assert.Equal(3, result.Failures.Count(f => f.Stage == EvaluationStage.JudgeCalibration && f.Error.Contains("A, B or TIE", StringComparison.Ordinal)));
         Assert.Equal(3, result.Failures.Count(f => f.Stage == EvaluationStage.Judge && f.Error.Contains("A, B or TIE", StringComparison.Ordinal)));
         Assert.Equal(ComparisonSummary.Empty, result.Judge);
-        Assert.Equal(3, result.Similarity.Compared);
+        Assert.Equal(0, result.JudgeCalibration!.Judged);
+        Assert.True(result.IsJudgeUnreliable);
+        Assert.Contains(EvaluationCaveats.UncalibratedJudge, result.Caveats);
+        Assert.Equal(3, result.LexicalProxy.Compared);
     }
 
     [Theory]
@@ -133,7 +143,7 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
         Assert.Equal(2, Emulator.State.FaultsInjected);
         Assert.Equal(expectedFailures, result.Failures.Count);
         Assert.All(result.Failures, f => Assert.Contains("429", f.Error, StringComparison.Ordinal));
-        Assert.Equal(expectedCompared, result.Similarity.Compared);
+        Assert.Equal(expectedCompared, result.LexicalProxy.Compared);
     }
 
     [Fact]
@@ -142,7 +152,7 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
         await StartAsync(options => options.Faults.Add(new FaultRule { Fault = "429;retry-after=7", PathContains = "/chat/completions", Count = 1 }));
         await DeployAsync("base", BaseModel);
 
-        var error = await Assert.ThrowsAsync<ClientResultException>(() => Ask("base").AskAsync([new ChatTurn("user", "Hi?")], Token));
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => Ask("base").AskAsync([new ChatTurn("user", "Hi?")], seed: null, Token));
 
         Assert.True(TransientFailures.IsTransient(error));
         Assert.Equal(TimeSpan.FromSeconds(7), TransientFailures.RetryAfter(error, _clock.GetUtcNow()));

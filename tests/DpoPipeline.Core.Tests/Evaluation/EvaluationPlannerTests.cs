@@ -33,13 +33,26 @@ public sealed class EvaluationPlannerTests
     {
         var withJudge = _planner.Plan([Pair], withJudge: true);
         var without = _planner.Plan([Pair], withJudge: false);
-        var judgePrompt = PairwiseJudge.BuildPrompt(Pair, Pair.Preferred, Pair.NonPreferred);
+        var judgePrompt = JudgeRubric.PairwiseV1.BuildPrompt(Pair.Messages, Pair.Preferred, Pair.NonPreferred);
         var judgePromptTokens = judgePrompt.Sum(m => 3 + m.Content.Length) + 3;
 
         Assert.Equal(2, withJudge.JudgeCalls);
         Assert.Equal(4, withJudge.Calls);
         Assert.Equal(without.EstimatedInputTokens + (2 * judgePromptTokens), withJudge.EstimatedInputTokens);
         Assert.Equal(without.EstimatedOutputTokens + 4, withJudge.EstimatedOutputTokens);
+    }
+
+    [Fact]
+    public void Plan_WithJudgeCalibration_AddsTwoJudgeCallsPerCalibrationPair()
+    {
+        var pairs = Enumerable.Repeat(Pair, 10).ToList();
+
+        var calibrated = _planner.Plan(pairs, withJudge: true, calibrationPairs: 4);
+        var uncalibrated = _planner.Plan(pairs, withJudge: true);
+
+        Assert.Equal(uncalibrated.JudgeCalls + 8, calibrated.JudgeCalls);
+        Assert.Equal(uncalibrated.EstimatedOutputTokens + (8 * 2), calibrated.EstimatedOutputTokens); // a verdict is two tokens
+        Assert.True(calibrated.EstimatedInputTokens > uncalibrated.EstimatedInputTokens);
     }
 
     [Fact]

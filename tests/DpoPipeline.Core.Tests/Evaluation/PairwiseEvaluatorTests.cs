@@ -18,8 +18,8 @@ public sealed class PairwiseEvaluatorTests
         var result = await new PairwiseEvaluator(baseModel, fineTuned, options: FastRetries).EvaluateAsync(pairs, Token);
 
         Assert.Equal(("base", "tuned", 12), (result.BaseDeployment, result.FineTunedDeployment, result.PairCount));
-        Assert.Equal(new ComparisonSummary(12, 0, 0), result.Similarity);
-        Assert.Equal(1.0, result.Similarity.WinRate);
+        Assert.Equal(new ComparisonSummary(12, 0, 0), result.LexicalProxy);
+        Assert.Equal(1.0, result.LexicalProxy.WinRate);
         Assert.Null(result.Judge);
         Assert.Equal(new LabelDistribution(12, 0, 0), result.FineTunedLabels);
         Assert.Equal(12, result.BaseLabels.NonPreferredLike);
@@ -31,19 +31,101 @@ public sealed class PairwiseEvaluatorTests
     }
 
     [Fact]
-    public async Task Evaluate_WithJudge_ReportsJudgeVerdictsAlongsideSimilarity()
+    public async Task Evaluate_WithJudge_CalibratesItThenReportsItsVerdictsAlongsideTheLexicalProxy()
     {
         var pairs = await TestPairs.ReadAsync(6);
         var (baseModel, fineTuned) = ModelsThatLearnt(pairs);
         var judge = new ScriptedAnswerSource("judge", m => PicksPreferred(pairs, m));
 
-        var result = await new PairwiseEvaluator(baseModel, fineTuned, judge, FastRetries).EvaluateAsync(pairs, Token);
+        var result = await new PairwiseEvaluator(baseModel, fineTuned, judge, FastRetries with { Seed = 11 }).EvaluateAsync(pairs, Token);
 
         Assert.Equal("judge", result.JudgeDeployment);
+        Assert.Equal(new JudgeCalibration(6, 0, 0, 0.70), result.JudgeCalibration);
         Assert.Equal(new ComparisonSummary(6, 0, 0), result.Judge);
-        Assert.Equal(12, judge.Calls.Count);
+        Assert.Equal(12 + 12, judge.Calls.Count); // both orders, on the 6 calibration pairs and on the 6 evaluated pairs
+        Assert.All(judge.Seeds, seed => Assert.Equal(11, seed));
         Assert.Same(result.Judge, result.Headline);
-        Assert.True(result.Usage.Judge.InputTokens > 0);
+        Assert.False(result.IsJudgeUnreliable);
+        Assert.Equal((EvaluationMethod.Judge, "judge", JudgeRubric.PairwiseV1Version, 6), (result.Provenance!.Method, result.Provenance.JudgeDeployment, result.Provenance.RubricVersion, result.Provenance.CalibrationSampleSize));
+        Assert.True(result.Usage.Judge.InputTokens > 0 && result.Usage.JudgeCalibration!.InputTokens > 0);
+    }
+
+    [Fact]
+    public async Task Result_WithJudgeLengthsAndCost_RoundTripsThroughEvaluationJson()
+    {
+        var pairs = await TestPairs.ReadAsync(8);
+        // The fine-tuned answer to prompt i is i + 1 words of filler after "Good" (a win) or, every third prompt, "Bad"
+        // (a loss), so wins and losses overlap in length and the length regression has an estimate.
+        int IndexOf(IReadOnlyList<ChatTurn> m) => pairs.ToList().FindIndex(p => p.Messages[^1].Content == m[^1].Content);
+        var baseModel = new ScriptedAnswerSource("base", _ => "A plain answer.");
+        var fineTuned = new ScriptedAnswerSource("tuned", m => (IndexOf(m) % 3 == 0 ? "Bad" : "Good") + string.Concat(Enumerable.Repeat(" filler", IndexOf(m) + 1)));
+        var judge = new ScriptedAnswerSource("judge", m =>
+        {
+            Assert.True(JudgeRubric.PairwiseV1.TryRead(m, out var shown));
+            return shown.CandidateA.StartsWith("Good", StringComparison.Ordinal) ? "A"
+                : shown.CandidateB.StartsWith("Good", StringComparison.Ordinal) ? "B"
+                : shown.CandidateA.StartsWith("Bad", StringComparison.Ordinal) ? "B" : "A";
+        });
+        var options = FastRetries with
+        {
+            Seed = 3,
+            Service = EvaluationService.FromEndpoint(new Uri("https://acct.openai.azure.com/")),
+            Models = new DpoPipeline.Core.Costs.EvaluationModels("gpt-4.1-mini-2025-04-14", "gpt-4.1-mini-2025-04-14.ft-1", "gpt-4.1-2025-04-14"),
+        };
+        var result = await new PairwiseEvaluator(baseModel, fineTuned, judge, options).EvaluateAsync(pairs, Token);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(result, DpoPipeline.Core.Reports.RunReportJson.Options);
+        var read = System.Text.Json.JsonSerializer.Deserialize<EvaluationResult>(json, DpoPipeline.Core.Reports.RunReportJson.Options)!;
+
+        Assert.Equal(result.Provenance, read.Provenance);
+        Assert.Equal(result.JudgeCalibration, read.JudgeCalibration);
+        Assert.Equal(result.Lengths, read.Lengths);
+        Assert.NotNull(read.LengthControlled);
+        Assert.Equal(result.LengthControlled, read.LengthControlled);
+        Assert.Equal(result.Cost!.EstimatedTotalUsd, read.Cost!.EstimatedTotalUsd);
+        Assert.Equal(result.Caveats, read.Caveats);
+        Assert.Contains("\"isEmulated\": false", json, StringComparison.Ordinal);
+        Assert.Equal(new ComparisonSummary(5, 3, 0), read.Judge);
+    }
+
+    [Fact]
+    public async Task Evaluate_JudgeThatOftenDisagreesWithTheLabels_IsFlaggedUnreliable()
+    {
+        var pairs = await TestPairs.ReadAsync(10);
+        var (baseModel, fineTuned) = ModelsThatLearnt(pairs);
+
+        // Right on the first 6 prompts, wrong on the other 4 (in both orders): 60 % agreement, below the 70 % required.
+        var judge = new ScriptedAnswerSource("judge", m =>
+        {
+            var verdict = PicksPreferred(pairs, m);
+            Assert.True(JudgeRubric.PairwiseV1.TryRead(m, out var content));
+            var index = pairs.ToList().FindIndex(p => p.Messages[^1].Content == content.LastUserMessage);
+            return index < 6 ? verdict : verdict == "A" ? "B" : "A";
+        });
+
+        var result = await new PairwiseEvaluator(baseModel, fineTuned, judge, FastRetries).EvaluateAsync(pairs, Token);
+
+        Assert.Equal(new JudgeCalibration(6, 4, 0, 0.70), result.JudgeCalibration);
+        Assert.Equal(0.6, result.JudgeCalibration!.Agreement);
+        Assert.True(result.IsJudgeUnreliable);
+        Assert.Contains(result.Caveats, c => c.StartsWith("The judge agreed with the dataset's labels on 60.0% of 10 held-out pairs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Evaluate_SendsTheSeedAndCountsAnswerLengthsInTokens()
+    {
+        var pairs = await TestPairs.ReadAsync(5);
+        var baseModel = new ScriptedAnswerSource("base", _ => "Short.");
+        var fineTuned = new ScriptedAnswerSource("tuned", _ => "A much longer answer than the base model gives, in many more tokens.");
+
+        var result = await new PairwiseEvaluator(baseModel, fineTuned, options: FastRetries with { Seed = 42 }).EvaluateAsync(pairs, Token);
+
+        Assert.All(baseModel.Seeds.Concat(fineTuned.Seeds), seed => Assert.Equal(42, seed));
+        Assert.Equal(new LengthSummary(5, 2, 2, 2), result.Lengths!.Base); // "Short." is two o200k tokens
+        Assert.Equal(5, result.Lengths.FineTuned.Answers);
+        Assert.True(result.Lengths.FineTuned.MedianTokens > 10);
+        Assert.Equal("o200k_base", result.Lengths.Encoding);
+        Assert.All(result.Pairs, p => Assert.Equal(2, p.BaseAnswerTokens));
     }
 
     [Fact]
@@ -57,7 +139,7 @@ public sealed class PairwiseEvaluatorTests
 
         Assert.Equal(new ComparisonSummary(0, 0, 4), result.Judge);
         Assert.Null(result.Judge!.WinRate);
-        Assert.Equal(new ComparisonSummary(4, 0, 0), result.Similarity);
+        Assert.Equal(new ComparisonSummary(4, 0, 0), result.LexicalProxy);
     }
 
     [Fact]
@@ -73,7 +155,7 @@ public sealed class PairwiseEvaluatorTests
 
         Assert.Empty(result.Failures);
         Assert.Equal(4, flaky.Calls.Count);
-        Assert.Equal(3, result.Similarity.Wins);
+        Assert.Equal(3, result.LexicalProxy.Wins);
     }
 
     [Fact]
@@ -94,7 +176,7 @@ public sealed class PairwiseEvaluatorTests
         var filtered = Assert.Single(result.Failures, f => f.Stage == EvaluationStage.FineTunedAnswer);
         Assert.Equal(2, filtered.PairIndex);
         Assert.Contains("content filter", filtered.Error, StringComparison.Ordinal);
-        Assert.Equal(0, result.Similarity.Compared);
+        Assert.Equal(0, result.LexicalProxy.Compared);
         Assert.Equal(0, result.BaseLabels.Total);
         Assert.Equal(4, result.FineTunedLabels.Total);
     }
@@ -110,7 +192,7 @@ public sealed class PairwiseEvaluatorTests
 
         Assert.Equal(2, result.Failures.Count(f => f.Stage == EvaluationStage.Judge));
         Assert.Equal(ComparisonSummary.Empty, result.Judge);
-        Assert.Equal(2, result.Similarity.Wins);
+        Assert.Equal(2, result.LexicalProxy.Wins);
     }
 
     [Fact]
@@ -161,7 +243,7 @@ public sealed class PairwiseEvaluatorTests
 
         Assert.Equal(2, maxInFlight);
         Assert.Equal(16, source.Calls.Count);
-        Assert.Equal(8, result.Similarity.Ties);
+        Assert.Equal(8, result.LexicalProxy.Ties);
     }
 
     [Fact]
@@ -192,10 +274,9 @@ public sealed class PairwiseEvaluatorTests
 
     private static string PicksPreferred(IReadOnlyList<EvaluationPair> pairs, IReadOnlyList<ChatTurn> judgePrompt)
     {
-        var prompt = judgePrompt[1].Content;
-        var pair = pairs.First(p => prompt.Contains(p.Messages[^1].Content, StringComparison.Ordinal));
-        var candidateA = prompt[(prompt.IndexOf("## Candidate A\n", StringComparison.Ordinal) + 15)..];
-        return candidateA.StartsWith(pair.Preferred, StringComparison.Ordinal) ? "A" : "B";
+        Assert.True(JudgeRubric.PairwiseV1.TryRead(judgePrompt, out var content));
+        var pair = pairs.First(p => p.Messages[^1].Content == content.LastUserMessage);
+        return content.CandidateA == pair.Preferred ? "A" : "B";
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -26,12 +26,14 @@ public sealed class PairwiseJudgeTests
     {
         var judge = new ScriptedAnswerSource("judge", _ => "TIE");
 
-        await new PairwiseJudge(judge).JudgeAsync(Pair, "BASE ANSWER", "TUNED ANSWER", TestContext.Current.CancellationToken);
+        await new PairwiseJudge(judge).JudgeAsync(Pair.Messages, "BASE ANSWER", "TUNED ANSWER", TestContext.Current.CancellationToken);
 
         Assert.Equal(2, judge.Calls.Count);
         Assert.Equal(("BASE ANSWER", "TUNED ANSWER"), Candidates(judge.Calls[0]));
         Assert.Equal(("TUNED ANSWER", "BASE ANSWER"), Candidates(judge.Calls[1]));
-        Assert.All(judge.Calls, call => Assert.Contains(Pair.Preferred, call[1].Content, StringComparison.Ordinal));
+        // Reference-free: the judge never sees which reply the dataset preferred.
+        Assert.All(judge.Calls, call => Assert.DoesNotContain(Pair.Preferred, call[1].Content, StringComparison.Ordinal));
+        Assert.All(judge.Calls, call => Assert.Contains(Pair.Messages[0].Content, call[1].Content, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -39,7 +41,7 @@ public sealed class PairwiseJudgeTests
     {
         var judge = new ScriptedAnswerSource("judge", _ => "A");
 
-        var decision = await new PairwiseJudge(judge).JudgeAsync(Pair, "base", "tuned", TestContext.Current.CancellationToken);
+        var decision = await new PairwiseJudge(judge).JudgeAsync(Pair.Messages, "base", "tuned", TestContext.Current.CancellationToken);
 
         Assert.Equal(PairOutcome.Tie, decision.Outcome);
         Assert.True(decision.Inconsistent);
@@ -52,8 +54,8 @@ public sealed class PairwiseJudgeTests
         var judge = new ScriptedAnswerSource("judge", messages =>
             Candidates(messages).A.StartsWith("Yes", StringComparison.Ordinal) ? "A" : "B");
 
-        var win = await new PairwiseJudge(judge).JudgeAsync(Pair, "No way.", "Yes, soon.", TestContext.Current.CancellationToken);
-        var loss = await new PairwiseJudge(judge).JudgeAsync(Pair, "Yes, soon.", "No way.", TestContext.Current.CancellationToken);
+        var win = await new PairwiseJudge(judge).JudgeAsync(Pair.Messages, "No way.", "Yes, soon.", TestContext.Current.CancellationToken);
+        var loss = await new PairwiseJudge(judge).JudgeAsync(Pair.Messages, "Yes, soon.", "No way.", TestContext.Current.CancellationToken);
 
         Assert.Equal((PairOutcome.Win, JudgeChoice.B, JudgeChoice.A, false), (win.Outcome, win.BaseFirst, win.FineTunedFirst, win.Inconsistent));
         Assert.Equal(PairOutcome.Loss, loss.Outcome);
@@ -77,17 +79,6 @@ public sealed class PairwiseJudgeTests
         Assert.Contains("A, B or TIE", error.Message, StringComparison.Ordinal);
     }
 
-    private static (string A, string B) Candidates(IReadOnlyList<ChatTurn> judgePrompt)
-    {
-        var text = judgePrompt[1].Content;
-        var a = Section(text, "## Candidate A\n", "\n\n## Candidate B");
-        var b = Section(text, "## Candidate B\n", "\n\nWhich candidate");
-        return (a, b);
-    }
-
-    private static string Section(string text, string start, string end)
-    {
-        var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
-        return text[from..text.IndexOf(end, from, StringComparison.Ordinal)];
-    }
+    private static (string A, string B) Candidates(IReadOnlyList<ChatTurn> judgePrompt) =>
+        JudgeRubric.PairwiseV1.TryRead(judgePrompt, out var content) ? (content.CandidateA, content.CandidateB) : throw new InvalidOperationException("Not a rubric prompt.");
 }

@@ -102,8 +102,8 @@ public sealed class RunReportRendererTests : IDisposable
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
 
-        // Similarity 5-3-2 and judge 7-1-2; the intervals are Wilson 95 % bounds computed by hand.
-        Assert.Contains("<td>Local similarity</td><td>5</td><td>3</td><td>2</td><td>62.5%</td><td>30.6% – 86.3%</td>", html, StringComparison.Ordinal);
+        // Lexical proxy 5-3-2 and judge 7-1-2; the intervals are Wilson 95 % bounds computed by hand.
+        Assert.Contains("<td>Lexical proxy (wording overlap, not quality)</td><td>5</td><td>3</td><td>2</td><td>62.5%</td><td>30.6% – 86.3%</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>7</td><td>1</td><td>2</td><td>87.5%</td><td>52.9% – 97.8%</td>", html, StringComparison.Ordinal);
         Assert.Contains("Fine-tuned win rate vs base: 87.5% (95% CI 52.9% – 97.8%", html, StringComparison.Ordinal);
         Assert.Contains("<td>Steps</td><td>309</td>", html, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class RunReportRendererTests : IDisposable
         var markdown = await File.ReadAllTextAsync(_folder.Combine("report.md"), Token);
 
         Assert.StartsWith("# DPO run report: run-42\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Local similarity | 5 | 3 | 2 | 62.5% | 30.6% – 86.3% |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Lexical proxy (wording overlap, not quality) | 5 | 3 | 2 | 62.5% | 30.6% – 86.3% |", markdown, StringComparison.Ordinal);
         Assert.Contains("| science | 6 | 4 | 1 | 1 | 80.0% | 37.6% – 96.4% | 100.0% |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Preferred-like | 2 | 7 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Non-preferred-like | 6 | 1 |", markdown, StringComparison.Ordinal);
@@ -182,7 +182,7 @@ public sealed class RunReportRendererTests : IDisposable
 
         Assert.Equal(markdown, await File.ReadAllTextAsync(again.Combine("report.md"), Token));
         Assert.Equal(309, data.TrainingMetrics!.Steps.Count);
-        Assert.Equal(0.625, data.Evaluation!.Similarity.WinRate);
+        Assert.Equal(0.625, data.Evaluation!.LexicalProxy.WinRate);
         Assert.Equal(new Uri(_folder.Combine("report.html")), first.Html.Location);
     }
 

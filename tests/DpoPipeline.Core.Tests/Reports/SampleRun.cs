@@ -37,7 +37,7 @@ internal static class SampleRun
         FineTunedDeployment = "dpo-run-42",
         JudgeDeployment = judge is null ? null : "gpt-4.1-judge",
         PairCount = 10,
-        Similarity = similarity,
+        LexicalProxy = similarity,
         Judge = judge,
         PerCategory =
         [
@@ -57,9 +57,9 @@ internal static class SampleRun
                 Prompt = "Is humanity capable of colonizing Mars?",
                 BaseAnswer = "The challenges are insurmountable.",
                 FineTunedAnswer = "With collaboration, Mars colonization is within our reach. " + new string('x', 200),
-                BaseScore = new SimilarityScore(0.1, 0.7, AnswerLabel.NonPreferredLike),
-                FineTunedScore = new SimilarityScore(0.8, 0.1, AnswerLabel.PreferredLike),
-                SimilarityOutcome = PairOutcome.Win,
+                BaseScore = new LexicalProxyScore(0.1, 0.7, AnswerLabel.NonPreferredLike),
+                FineTunedScore = new LexicalProxyScore(0.8, 0.1, AnswerLabel.PreferredLike),
+                LexicalProxyOutcome = PairOutcome.Win,
             },
             new PairEvaluation { Index = 3, Prompt = "Will AI lead to mass unemployment?", BaseAnswer = "Maybe." },
         ],

@@ -3,12 +3,12 @@ using Xunit;
 
 namespace DpoPipeline.Core.Tests.Evaluation;
 
-public sealed class SimilarityScorerTests
+public sealed class LexicalProxyScorerTests
 {
     private const string Preferred = "With technological progress and international collaboration, Mars colonization is within our reach.";
     private const string NonPreferred = "The challenges are insurmountable, making Mars colonization a distant dream.";
 
-    private readonly SimilarityScorer _scorer = new();
+    private readonly LexicalProxyScorer _scorer = new();
 
     [Fact]
     public void Score_AnswerEqualToPreferred_IsPreferredLikeWithFullSimilarity()
@@ -42,8 +42,8 @@ public sealed class SimilarityScorerTests
     public void Score_AnswerMixingBothReferences_IsNeitherWhenTheMarginIsBelowTheThreshold()
     {
         var mixed = Preferred + " " + NonPreferred;
-        var lenient = new SimilarityScorer().Score(mixed, Preferred, NonPreferred);
-        var strict = new SimilarityScorer(new SimilarityOptions { MinMargin = lenient.Margin + 0.01 }).Score(mixed, Preferred, NonPreferred);
+        var lenient = new LexicalProxyScorer().Score(mixed, Preferred, NonPreferred);
+        var strict = new LexicalProxyScorer(new LexicalProxyOptions { MinMargin = lenient.Margin + 0.01 }).Score(mixed, Preferred, NonPreferred);
 
         Assert.InRange(lenient.Margin, 0, 0.2);
         Assert.Equal(AnswerLabel.Neither, strict.Label);

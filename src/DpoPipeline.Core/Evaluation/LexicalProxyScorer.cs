@@ -3,19 +3,20 @@ using System.Text;
 namespace DpoPipeline.Core.Evaluation;
 
 /// <summary>
-/// A cheap, local, deterministic score: cosine similarity of character n-gram counts (case- and
-/// whitespace-insensitive). No model and no network, so every evaluation has it even without a judge.
+/// The lexical proxy: cosine similarity of character n-gram counts (case- and whitespace-insensitive) between an
+/// answer and the two reference replies. No model and no network, so every evaluation has it even without a judge;
+/// but it measures wording overlap with the references, not quality, so it is only ever reported as a proxy.
 /// </summary>
-public sealed class SimilarityScorer(SimilarityOptions? options = null)
+public sealed class LexicalProxyScorer(LexicalProxyOptions? options = null)
 {
-    private readonly SimilarityOptions _options = Validate(options ?? new SimilarityOptions());
+    private readonly LexicalProxyOptions _options = Validate(options ?? new LexicalProxyOptions());
 
-    public SimilarityScore Score(string answer, string preferred, string nonPreferred)
+    public LexicalProxyScore Score(string answer, string preferred, string nonPreferred)
     {
         var answerGrams = Ngrams(answer);
         var toPreferred = Cosine(answerGrams, Ngrams(preferred));
         var toNonPreferred = Cosine(answerGrams, Ngrams(nonPreferred));
-        return new SimilarityScore(toPreferred, toNonPreferred, Label(toPreferred, toNonPreferred));
+        return new LexicalProxyScore(toPreferred, toNonPreferred, Label(toPreferred, toNonPreferred));
     }
 
     /// <summary>Cosine similarity of two texts' n-gram profiles: 1 for the same text, 0 for nothing in common.</summary>
@@ -90,7 +91,7 @@ public sealed class SimilarityScorer(SimilarityOptions? options = null)
 
     private static double Norm(Dictionary<string, int> counts) => Math.Sqrt(counts.Values.Sum(v => (double)v * v));
 
-    private static SimilarityOptions Validate(SimilarityOptions options)
+    private static LexicalProxyOptions Validate(LexicalProxyOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.NgramLength, 1, nameof(options));
         return options;

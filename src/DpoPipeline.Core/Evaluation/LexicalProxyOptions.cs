@@ -1,7 +1,7 @@
 namespace DpoPipeline.Core.Evaluation;
 
-/// <summary>Thresholds of the local similarity score.</summary>
-public sealed record SimilarityOptions
+/// <summary>Thresholds of the lexical proxy (<see cref="LexicalProxyScorer"/>).</summary>
+public sealed record LexicalProxyOptions
 {
     /// <summary>Length of the character n-grams compared; 3 works for languages with and without spaces.</summary>
     public int NgramLength { get; init; } = 3;

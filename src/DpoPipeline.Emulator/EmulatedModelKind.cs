@@ -1,0 +1,13 @@
+namespace DpoPipeline.Emulator;
+
+/// <summary>What a deployment's model is, as the emulator knows from its jobs.</summary>
+public enum EmulatedModelKind
+{
+    Base,
+
+    /// <summary>Fine-tuned by a supervised job.</summary>
+    Sft,
+
+    /// <summary>Fine-tuned by a DPO job.</summary>
+    Dpo,
+}
