@@ -43,9 +43,9 @@ internal static class LocalRun
     private static async Task<int> RunAsync(CliOutput output, LocalRunSettings settings, CancellationToken cancellationToken)
     {
         using var loggers = LoggerFactory.Create(logging => logging
-            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = settings.Verbose ? "HH:mm:ss.fff " : null; })
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .SetMinimumLevel(LogLevel.Warning));
+            .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning));
         var durable = !settings.InMemory;
         await using var azurite = durable ? await AzuriteServer.StartAsync(settings.Folder.Azurite, cancellationToken) : null;
         await using var emulator = settings.Endpoint is null

@@ -15,4 +15,5 @@ internal sealed record LocalRunSettings(
     double TimeScale,
     bool InMemory,
     bool New,
-    bool Json);
+    bool Json,
+    bool Verbose);

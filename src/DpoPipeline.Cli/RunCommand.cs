@@ -26,6 +26,7 @@ internal static class RunCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep the engine's state in memory: no Azurite needed, but the run ends with this process." };
         var fresh = new Option<bool>("--new") { Description = "Start a new run even if one for this dataset is unfinished (that one is cancelled first)." };
         var json = new Option<bool>("--json") { Description = "Print the final run status as JSON on stdout." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log what the engine and the activities do (stderr); warnings only by default." };
         scale.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is < 1)
@@ -43,7 +44,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the whole pipeline on the real Durable engine in this process, against the built-in emulator (no Azure account) or --endpoint; resumable after a crash.");
         input.AddTo(command);
-        foreach (var option in new Option[] { epochs, beta, ttl, budget, scale, folder, endpoint, inMemory, fresh, json })
+        foreach (var option in new Option[] { epochs, beta, ttl, budget, scale, folder, endpoint, inMemory, fresh, json, verbose })
         {
             command.Options.Add(option);
         }
@@ -77,7 +78,8 @@ internal static class RunCommand
                 parseResult.GetValue(scale) ?? (service is null ? EmulatorTimeScale : 1),
                 parseResult.GetValue(inMemory),
                 parseResult.GetValue(fresh),
-                parseResult.GetValue(json));
+                parseResult.GetValue(json),
+                parseResult.GetValue(verbose));
             return await LocalRun.ExecuteAsync(output, settings, cancellationToken);
         }));
         return command;

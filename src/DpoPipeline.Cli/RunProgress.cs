@@ -21,8 +21,9 @@ internal sealed class RunProgress(CliOutput output, RunsService runs)
                 var entry = timeline[shown];
                 var elapsed = new DateTimeOffset(entry.At, TimeSpan.Zero) - view.CreatedAt;
                 var detail = shown == timeline.Count - 1 ? view.Status?.Message : null;
+                var job = entry.Phase == RunPhase.Training && view.Status?.JobId is { } jobId ? $"job {jobId}: " : string.Empty;
                 output.ErrorConsole.MarkupLine(
-                    $"[grey]+{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00}[/] [bold]{entry.Phase}[/] {Markup.Escape(detail ?? string.Empty)}");
+                    $"[grey]+{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00}[/] [bold]{entry.Phase}[/] {Markup.Escape(job + (detail ?? string.Empty))}");
             }
 
             if (view.Outcome is { } outcome && view.Status is { } status)

@@ -10,22 +10,21 @@ public sealed class RunAndReportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
-    public async Task Run_on_the_sample_completes_against_the_emulator_and_report_renders_it_again()
+    [Fact(Timeout = 180_000)]
+    public async Task Run_on_the_sample_completes_durably_against_the_emulator_and_report_renders_it_again()
     {
-        var runs = Path.Combine(_folder, "runs");
-
-        var run = await CliRun.InvokeAsync("run", "--sample", "--time-scale", "3000", "--ttl-hours", "1", "--out", runs, "--json");
+        var run = await CliRun.InvokeAsync("run", "--sample", "--time-scale", "3000", "--ttl-hours", "1", "--out", _folder, "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("not durable", run.Error, StringComparison.Ordinal);
+        Assert.Contains("durable (Azure Storage provider", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Started run", run.Error, StringComparison.Ordinal);
         using var result = JsonDocument.Parse(run.Out);
         Assert.Equal("Completed", result.RootElement.GetProperty("outcome").GetString());
         var status = result.RootElement.GetProperty("status");
-        Assert.True(status.GetProperty("evaluation").GetProperty("winRate").GetDouble() > 0.5);
-        var runDir = Path.Combine(runs, status.GetProperty("runId").GetString()!);
+        var runDir = Path.Combine(_folder, "runs", status.GetProperty("runId").GetString()!);
         Assert.True(File.Exists(Path.Combine(runDir, "train.jsonl")));
         Assert.True(File.Exists(Path.Combine(runDir, "report", "report.html")));
+        Assert.True(Directory.Exists(Path.Combine(_folder, "engine", "azurite")), "the engine's state lives under --out");
 
         var rendered = Path.Combine(_folder, "again");
         var report = await CliRun.InvokeAsync("report", runDir, "--out", rendered);
@@ -37,18 +36,20 @@ public sealed class RunAndReportCommandTests : IDisposable
         Assert.Contains(status.GetProperty("fineTunedModel").GetString()!, await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Run_on_an_invalid_dataset_ends_invalid_with_exit_1_and_uploads_nothing()
+    [Fact(Timeout = 120_000)]
+    public async Task Run_in_memory_on_an_invalid_dataset_ends_invalid_with_exit_1_and_uploads_nothing()
     {
-        var run = await CliRun.InvokeAsync("run", CliRun.Dataset("gsm8k-sft-chat-validation.jsonl"), "--out", Path.Combine(_folder, "runs"), "--json");
+        var run = await CliRun.InvokeAsync("run", CliRun.Dataset("gsm8k-sft-chat-validation.jsonl"), "--in-memory", "--out", _folder, "--json");
 
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains("in memory (not durable", run.Error, StringComparison.Ordinal);
         using var result = JsonDocument.Parse(run.Out);
         Assert.Equal("Invalid", result.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(JsonValueKind.Null, result.RootElement.GetProperty("status").GetProperty("trainingFileId").ValueKind);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "engine")), "an in-memory run keeps no engine state");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Report_without_a_report_json_is_a_usage_error()
     {
         var report = await CliRun.InvokeAsync("report", _folder);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
@@ -9,8 +8,10 @@ namespace DpoPipeline.Local.Azurite;
 
 /// <summary>
 /// A real Azurite (blob, queue, table) on free loopback ports, owned by whoever started it. In memory, or with its data
-/// in a folder so a later process finds the same storage (durable local runs). Stopped gracefully, because Azurite
-/// saves its data to the folder only every few seconds and when it closes.
+/// in a folder so a later process finds the same storage (durable local runs). Azurite saves a folder's data every few
+/// seconds and when it closes, so it is always stopped by asking it to close and waiting until it says it has; its
+/// output goes to a log file rather than to this process, so an Azurite outliving a killed process can still be
+/// stopped that way by the next one.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
@@ -18,26 +19,31 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private const string StateFileName = "azurite.json";
+    private const string LogFileName = "azurite.log";
     private const int Services = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LogPollInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly Process _process;
-    private readonly string? _stateFile;
-    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _closedServices;
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private AzuriteServer(Process process, string? stateFile)
+    private AzuriteServer(Process process, string folder, bool ownsFolder, Uri blob, Uri queue, Uri table)
     {
         _process = process;
-        _stateFile = stateFile;
+        _folder = folder;
+        _ownsFolder = ownsFolder;
+        BlobEndpoint = blob;
+        QueueEndpoint = queue;
+        TableEndpoint = table;
     }
 
-    public Uri BlobEndpoint { get; private set; } = null!;
+    public Uri BlobEndpoint { get; }
 
-    public Uri QueueEndpoint { get; private set; } = null!;
+    public Uri QueueEndpoint { get; }
 
-    public Uri TableEndpoint { get; private set; } = null!;
+    public Uri TableEndpoint { get; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
@@ -50,87 +56,59 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync(string? dataFolder = null, CancellationToken cancellationToken = default)
     {
         var entryPoint = await AzuriteInstallation.EnsureInstalledAsync(cancellationToken);
-        string? stateFile = null;
-        if (dataFolder is not null)
-        {
-            Directory.CreateDirectory(dataFolder);
-            stateFile = Path.Combine(dataFolder, StateFileName);
-            await StopOrphanAsync(stateFile, cancellationToken);
-        }
+        var folder = dataFolder ?? Directory.CreateTempSubdirectory("dpo-azurite-").FullName;
+        Directory.CreateDirectory(folder);
+        await StopOrphanAsync(folder, cancellationToken);
 
-        var server = new AzuriteServer(Launch(entryPoint, dataFolder), stateFile);
+        var log = Path.Combine(folder, LogFileName);
+        File.Delete(log);
+        var process = Launch(entryPoint, dataFolder, log);
         try
         {
-            await server.ReadEndpointsAsync(cancellationToken);
-            if (stateFile is not null)
-            {
-                var state = new AzuriteState(server._process.Id, server.BlobEndpoint, server.QueueEndpoint, server.TableEndpoint);
-                await File.WriteAllBytesAsync(stateFile, JsonSerializer.SerializeToUtf8Bytes(state), cancellationToken);
-            }
-
+            var endpoints = await ReadEndpointsAsync(process, log, cancellationToken);
+            var server = new AzuriteServer(process, folder, ownsFolder: dataFolder is null, endpoints["Blob"], endpoints["Queue"], endpoints["Table"]);
+            await File.WriteAllBytesAsync(
+                Path.Combine(folder, StateFileName), JsonSerializer.SerializeToUtf8Bytes(new AzuriteState(process.Id)), cancellationToken);
             return server;
         }
         catch
         {
-            server._process.Kill(entireProcessTree: true);
-            server._process.Dispose();
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
             throw;
         }
     }
 
-    /// <summary>Closes Azurite (it saves its data on close), then ends the process, which lingers after closing.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            if (_stateFile is not null && ProcessSignals.TryTerminate(_process.Id))
-            {
-                try
-                {
-                    await _closed.Task.WaitAsync(CloseTimeout);
-                }
-                catch (TimeoutException)
-                {
-                    // Ended below without its last save; the saves it made every few seconds stand.
-                }
-            }
-
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await CloseAsync(_process, Path.Combine(_folder, LogFileName), CancellationToken.None);
         _process.Dispose();
-        if (_stateFile is not null)
+        if (_ownsFolder)
         {
-            File.Delete(_stateFile);
-        }
-    }
-
-    private static Process Launch(string entryPoint, string? dataFolder)
-    {
-        var startInfo = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(entryPoint);
-        foreach (var arg in (string[])["--silent", "--disableTelemetry", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0", "--tableHost", "127.0.0.1", "--tablePort", "0"])
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        if (dataFolder is null)
-        {
-            startInfo.ArgumentList.Add("--inMemoryPersistence");
+            Directory.Delete(_folder, recursive: true);
         }
         else
         {
-            startInfo.ArgumentList.Add("--location");
-            startInfo.ArgumentList.Add(dataFolder);
+            File.Delete(Path.Combine(_folder, StateFileName));
         }
+    }
 
+    private static Process Launch(string entryPoint, string? dataFolder, string log)
+    {
+        string[] azurite =
+        [
+            entryPoint, "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+            "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0", "--tableHost", "127.0.0.1", "--tablePort", "0",
+            .. dataFolder is null ? (string[])["--inMemoryPersistence"] : ["--location", dataFolder],
+        ];
+
+        // The shell only redirects Azurite's output to the log file and then becomes node (exec): the process started
+        // is Azurite itself, and its output never depends on this process staying alive.
+        var startInfo = OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("cmd.exe", ["/d", "/c", "node", .. azurite, ">", log, "2>&1"])
+            : new ProcessStartInfo("/bin/sh", ["-c", "exec node \"$@\" > \"$0\" 2>&1", log, .. azurite]);
+        startInfo.UseShellExecute = false;
+        startInfo.RedirectStandardInput = true;
         try
         {
             return Process.Start(startInfo) ?? throw new LocalToolException("node could not be started.");
@@ -141,53 +119,62 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
     }
 
-    private async Task ReadEndpointsAsync(CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Uri>> ReadEndpointsAsync(Process process, string log, CancellationToken cancellationToken)
     {
-        var endpoints = new Dictionary<string, Uri>(StringComparer.Ordinal);
-        var output = new List<string>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
-        while (endpoints.Count < Services)
+        while (true)
         {
-            var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new LocalToolException(
-                    $"Azurite exited before listening: {string.Join('\n', output)}{await _process.StandardError.ReadToEndAsync(timeout.Token)}");
-            output.Add(line);
-            var match = ListeningLine().Match(line);
-            if (match.Success)
+            var lines = ReadLog(log);
+            var endpoints = lines.Select(line => ListeningLine().Match(line)).Where(m => m.Success)
+                .ToDictionary(m => m.Groups["service"].Value, m => new Uri($"{m.Groups["url"].Value}/{AccountName}"), StringComparer.Ordinal);
+            if (endpoints.Count == Services)
             {
-                endpoints[match.Groups["service"].Value] = new Uri($"{match.Groups["url"].Value}/{AccountName}");
+                return endpoints;
+            }
+
+            if (process.HasExited)
+            {
+                throw new LocalToolException(
+                    lines.Any(l => l.Contains("node: not found", StringComparison.Ordinal) || l.Contains("'node' is not recognized", StringComparison.Ordinal))
+                        ? NodeTools.MissingMessage
+                        : $"Azurite exited before listening: {string.Join('\n', lines)}");
+            }
+
+            await Task.Delay(LogPollInterval, timeout.Token);
+        }
+    }
+
+    /// <summary>Asks Azurite to close, waits until all three services say they have (data saved), then ends it: it lingers otherwise.</summary>
+    private static async Task CloseAsync(Process process, string log, CancellationToken cancellationToken)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        var closedBefore = ClosedServices(log);
+        if (ProcessSignals.TryTerminate(process.Id))
+        {
+            var giveUpAt = DateTime.UtcNow + CloseTimeout;
+            while (DateTime.UtcNow < giveUpAt && !process.HasExited && ClosedServices(log) - closedBefore < Services)
+            {
+                await Task.Delay(LogPollInterval, cancellationToken);
             }
         }
 
-        BlobEndpoint = endpoints["Blob"];
-        QueueEndpoint = endpoints["Queue"];
-        TableEndpoint = endpoints["Table"];
-
-        // Keep draining output, so a full pipe never blocks Azurite, and notice when it has closed.
-        _ = WatchOutputAsync();
-        _ = _process.StandardError.ReadToEndAsync(CancellationToken.None);
-    }
-
-    private async Task WatchOutputAsync()
-    {
-        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        if (!process.HasExited)
         {
-            if (line.EndsWith("service successfully closed", StringComparison.Ordinal) && Interlocked.Increment(ref _closedServices) == Services)
-            {
-                _closed.TrySetResult();
-            }
+            process.Kill(entireProcessTree: true);
         }
 
-        _closed.TrySetResult();
+        await process.WaitForExitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A process killed without cleanup (SIGKILL) leaves its Azurite running on the data folder. Two Azurites on one
-    /// folder would corrupt it, so the orphan is closed first — gracefully, so it saves what it holds — and then ended.
-    /// </summary>
-    private static async Task StopOrphanAsync(string stateFile, CancellationToken cancellationToken)
+    /// <summary>A process killed without cleanup (SIGKILL) leaves its Azurite running on the folder; it is closed first.</summary>
+    private static async Task StopOrphanAsync(string folder, CancellationToken cancellationToken)
     {
+        var stateFile = Path.Combine(folder, StateFileName);
         if (!File.Exists(stateFile))
         {
             return;
@@ -207,13 +194,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         {
             using (orphan)
             {
-                if (ProcessSignals.TryTerminate(orphan.Id))
-                {
-                    await WaitUntilClosedAsync(state, cancellationToken);
-                }
-
-                orphan.Kill(entireProcessTree: true);
-                await orphan.WaitForExitAsync(cancellationToken);
+                await CloseAsync(orphan, Path.Combine(folder, LogFileName), cancellationToken);
             }
         }
 
@@ -239,37 +220,25 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         }
     }
 
-    // An orphan's output went to the dead parent, so its ports tell when it has closed; saving follows within milliseconds.
-    private static async Task WaitUntilClosedAsync(AzuriteState state, CancellationToken cancellationToken)
-    {
-        var giveUpAt = DateTime.UtcNow + CloseTimeout;
-        foreach (var endpoint in new[] { state.Blob, state.Queue, state.Table })
-        {
-            while (DateTime.UtcNow < giveUpAt && await IsListeningAsync(endpoint, cancellationToken))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-        }
+    private static int ClosedServices(string log) =>
+        ReadLog(log).Count(line => line.EndsWith("service successfully closed", StringComparison.Ordinal));
 
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-    }
-
-    private static async Task<bool> IsListeningAsync(Uri endpoint, CancellationToken cancellationToken)
+    private static string[] ReadLog(string log)
     {
-        using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(endpoint.Host, endpoint.Port, cancellationToken);
-            return true;
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
-        catch (SocketException)
+        catch (FileNotFoundException)
         {
-            return false;
+            return [];
         }
     }
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at (?<url>http://\S+?)/?$")]
     private static partial Regex ListeningLine();
 
-    private sealed record AzuriteState(int ProcessId, Uri Blob, Uri Queue, Uri Table);
+    private sealed record AzuriteState(int ProcessId);
 }

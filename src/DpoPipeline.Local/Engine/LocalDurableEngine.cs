@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -123,7 +124,15 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.AddTasks(options.Tasks);
-            worker.UseGrpc(channel);
+            worker.UseGrpc(grpc =>
+            {
+                grpc.Channel = channel;
+
+                // The worker reconnects after 120 s without a work item unless the backend sends health pings, which
+                // the sidecar does not; a run waiting on a long poll interval is quiet for longer, and a work item
+                // sent while the stream is being replaced would be lost.
+                grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
             if (options.DataConverter is { } converter)
             {
                 worker.Configure(o => o.DataConverter = converter);
