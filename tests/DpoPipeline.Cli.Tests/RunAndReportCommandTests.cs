@@ -49,6 +49,18 @@ public sealed class RunAndReportCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_folder, "engine")), "an in-memory run keeps no engine state");
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("ftp://example.com/")]
+    [InlineData("not a url")]
+    public async Task Run_with_an_endpoint_that_is_not_an_http_url_is_a_usage_error(string endpoint)
+    {
+        var run = await CliRun.InvokeAsync("run", "--sample", "--endpoint", endpoint, "--out", _folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--endpoint must be an absolute http(s) URL", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "engine")), "nothing starts on a usage error");
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Report_without_a_report_json_is_a_usage_error()
     {
