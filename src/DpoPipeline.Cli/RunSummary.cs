@@ -1,15 +1,26 @@
 using System.Globalization;
+using DpoPipeline.Core.Evaluation;
+using DpoPipeline.Core.Reports;
 using DpoPipeline.Workflow.Runs;
 using Spectre.Console;
 
 namespace DpoPipeline.Cli;
 
-/// <summary>The table `dpo run` ends with: outcome, job, model, losses, evaluation and where the files are.</summary>
+/// <summary>
+/// The table `dpo run` ends with: outcome, job, model, losses, the evaluation with where its numbers came from, and
+/// where the files are. A run against an emulator says so in large type first.
+/// </summary>
 internal static class RunSummary
 {
-    public static void Write(IAnsiConsole console, RunResult result, string runsFolder)
+    public static void Write(IAnsiConsole console, LocalRunOutput run, string runsFolder)
     {
-        var s = result.Status;
+        var s = run.Status;
+        if (run.Emulated)
+        {
+            console.Write(new FigletText(EmulationNotice.Title).Color(Color.Red));
+            console.MarkupLine($"[red]{Markup.Escape(EmulationNotice.Text)}[/]");
+        }
+
         var table = new Table().AddColumns("", "").HideHeaders().Border(TableBorder.Rounded);
         void Row(string name, object? value)
         {
@@ -20,15 +31,19 @@ internal static class RunSummary
         }
 
         Row("Run", s.RunId);
-        Row("Outcome", result.Outcome);
+        Row("Outcome", run.Outcome);
+        Row("Service", run.Service);
         Row("Examples (train / validation)", s.TrainingExamples is null ? null : $"{s.TrainingExamples} / {s.ValidationExamples}");
         Row("Estimated cost (USD)", s.EstimatedCostUsd?.ToString("0.00", CultureInfo.InvariantCulture));
         Row("Job", s.JobId is null ? null : $"{s.JobId} ({s.JobStatus})");
         Row("Fine-tuned model", s.FineTunedModel);
         Row("Final train / validation loss", s.LatestMetrics is { } m ? $"{m.TrainLoss:0.###} / {m.ValidationLoss:0.###}" : null);
         Row("Deployment", s.Deployment);
-        Row("Win rate vs base", s.Evaluation?.WinRate is { } w
-            ? $"{w:P0} (95% CI {s.Evaluation.WinRateLow:P0}–{s.Evaluation.WinRateHigh:P0}, {s.Evaluation.Pairs} pairs)" : s.Evaluation?.Note);
+        foreach (var (name, value) in EvaluationRows(s.Evaluation))
+        {
+            Row(name, value);
+        }
+
         Row("Validation report", s.ValidationReportUri?.LocalPath);
         Row("Report", s.ReportUri?.LocalPath);
         Row("Run files", Path.GetFullPath(Path.Combine(runsFolder, s.RunId)));
@@ -38,5 +53,50 @@ internal static class RunSummary
         }
 
         console.Write(table);
+        foreach (var caveat in s.Evaluation?.Caveats ?? [])
+        {
+            console.MarkupLine($"[yellow]Caveat:[/] {Markup.Escape(caveat)}");
+        }
     }
+
+    private static IEnumerable<(string Name, string? Value)> EvaluationRows(EvaluationSummary? e)
+    {
+        if (e is null)
+        {
+            yield break;
+        }
+
+        if (e.WinRate is not { } winRate)
+        {
+            yield return ("Win rate vs base", e.Note ?? "no decisive comparison");
+            yield break;
+        }
+
+        var method = e.Method == EvaluationMethod.Judge ? $"judge {e.JudgeDeployment}" : "lexical proxy, not a judgement of quality";
+        yield return ($"Win rate vs base ({method})", $"{Percent(winRate)} (95% CI {Percent(e.WinRateLow)}–{Percent(e.WinRateHigh)}, {e.Pairs} pairs)");
+        if (e.LengthControlledWinRate is { } controlled)
+        {
+            yield return ("Length-controlled win rate", $"{Percent(controlled)} (95% CI {Percent(e.LengthControlledLow)}–{Percent(e.LengthControlledHigh)})");
+        }
+
+        if (e.JudgeAgreement is { } agreement)
+        {
+            yield return ("Judge agreement with the labels",
+                $"{Percent(agreement)} (95% CI {Percent(e.JudgeAgreementLow)}–{Percent(e.JudgeAgreementHigh)}){(e.JudgeUnreliable ? ": UNRELIABLE" : string.Empty)}");
+        }
+
+        if (e.BaseMedianTokens is { } baseTokens && e.FineTunedMedianTokens is { } fineTunedTokens)
+        {
+            yield return ("Median answer (tokens, base / fine-tuned)", $"{baseTokens} / {fineTunedTokens}");
+        }
+
+        yield return ("Evaluated by", $"{e.Service ?? "an unrecorded service"}; seed {e.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
+            + (e.EstimatedCostUsd is { } cost ? $"; about {cost.ToString("0.00", CultureInfo.InvariantCulture)} USD" : string.Empty));
+        if (e.Note is not null)
+        {
+            yield return ("Evaluation note", e.Note);
+        }
+    }
+
+    private static string Percent(double? value) => value is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
 }

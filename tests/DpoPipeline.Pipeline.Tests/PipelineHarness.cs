@@ -68,6 +68,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
                     options.DeploymentTtlHours = 2;
                     options.EvaluationSampleSize = 8;
                     options.EvaluationBaseDeployment = withBaseDeployment ? LocalPipeline.BaseDeploymentName(BaseModel) : null;
+                    options.JudgeDeployment = withBaseDeployment ? LocalPipeline.JudgeDeploymentName : null;
                     pipeline?.Invoke(options);
                 },
             },
@@ -76,7 +77,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var harness = new PipelineHarness(handle, await Start(), folder, Start);
         if (withBaseDeployment)
         {
-            await harness.Pipeline.CreateBaseDeploymentAsync(BaseModel, TestContext.Current.CancellationToken);
+            await harness.Pipeline.CreateEvaluationDeploymentsAsync(BaseModel, TestContext.Current.CancellationToken);
         }
 
         return harness;

@@ -22,6 +22,12 @@ public sealed class RunPipelineTests
         Assert.Equal(8, status.Evaluation.Pairs);
         Assert.Equal(0, status.Evaluation.Failures);
         Assert.NotNull(status.Evaluation.WinRate);
+        Assert.Equal(Core.Evaluation.EvaluationMethod.Judge, status.Evaluation.Method);
+        Assert.NotNull(status.Evaluation.JudgeAgreement);
+        Assert.True(status.Evaluation.Emulated);
+        Assert.StartsWith("emulator (127.0.0.1)", status.Evaluation.Service, StringComparison.Ordinal);
+        Assert.NotNull(status.Evaluation.Seed);
+        Assert.Contains(status.Evaluation.Caveats, c => c.StartsWith("Emulated", StringComparison.Ordinal));
 
         var result = await harness.RunToEndAsync(request.RunId);
 
@@ -33,6 +39,9 @@ public sealed class RunPipelineTests
         Assert.True(File.Exists(report));
         var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>EMULATED</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("Provenance: answers from emulator (127.0.0.1); headline by LLM judge", html, StringComparison.Ordinal);
+        Assert.Contains("Judge reliability", html, StringComparison.Ordinal);
         Assert.Contains(status.FineTunedModel!, html, StringComparison.Ordinal);
         Assert.Equal(
             [RunPhase.Preparing, RunPhase.Uploading, RunPhase.WaitingForFiles, RunPhase.CreatingJob, RunPhase.Training, RunPhase.Deploying,

@@ -6,6 +6,7 @@ using DpoPipeline.Core.Reports;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DpoPipeline.Workflow.Activities;
 
@@ -15,7 +16,8 @@ namespace DpoPipeline.Workflow.Activities;
 /// in the report, never a failed run.
 /// </summary>
 public sealed class WriteRunReport(
-    IRunFiles files, FineTuningServiceClient service, TimeProvider time, ILoggerFactory loggers) : IWorkflowActivity<RunReportRequest, Uri>
+    IRunFiles files, FineTuningServiceClient service, IOptions<FineTuningClientOptions> serviceOptions, TimeProvider time, ILoggerFactory loggers)
+    : IWorkflowActivity<RunReportRequest, Uri>
 {
     private readonly ILogger _logger = loggers.CreateLogger<WriteRunReport>();
 
@@ -31,6 +33,7 @@ public sealed class WriteRunReport(
             RunId = status.RunId,
             DatasetName = files.NameOf(input.Request.DatasetUri),
             BaseModel = input.Request.Options.BaseModel,
+            Service = serviceOptions.Value.Endpoint is { } endpoint ? EvaluationService.FromEndpoint(endpoint) : null,
             FineTunedModel = status.FineTunedModel,
             Deployment = status.Deployment,
             JobId = status.JobId,

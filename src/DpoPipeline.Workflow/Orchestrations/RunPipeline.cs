@@ -183,7 +183,10 @@ public static class RunPipeline
         try
         {
             var summary = await WorkflowTasks.EvaluateModel.CallAsync(
-                context, new EvaluateRequest(request.RunId, deployment, prepared.ValidationFileUri!), ActivityRetries.For(request.Options.Timing));
+                context,
+                new EvaluateRequest(
+                    request.RunId, deployment, prepared.ValidationFileUri!, request.Options.BaseModel, status.Current.FineTunedModel, request.Options.Seed),
+                ActivityRetries.For(request.Options.Timing));
             status.Update(s => s with { Evaluation = summary });
         }
         catch (TaskFailedException failure)
