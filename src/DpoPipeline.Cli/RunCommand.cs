@@ -22,21 +22,8 @@ internal static class RunCommand
         var budget = new Option<decimal>("--budget-usd") { Description = "Above this estimate the run waits for approval.", DefaultValueFactory = _ => 25m };
         var scale = new Option<double?>("--time-scale") { Description = $"How much faster than real time the service's clock runs (default: {EmulatorTimeScale:0} for the built-in emulator, 1 with --endpoint)." };
         var folder = new Option<string>("--out", "-o") { Description = "Folder for run files, reports and the local engine's state.", DefaultValueFactory = _ => ".dpo" };
-        var endpoint = new Option<Uri?>("--endpoint")
-        {
-            Description = "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings).",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-
-                result.AddError($"--endpoint must be an absolute http(s) URL, not '{text}'.");
-                return null;
-            },
-        };
+        var endpoint = EndpointOption.Create(
+            "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings).");
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep the engine's state in memory: no Azurite needed, but the run ends with this process." };
         var fresh = new Option<bool>("--new") { Description = "Start a new run even if one for this dataset is unfinished (that one is cancelled first)." };
         var json = new Option<bool>("--json") { Description = "Print the final run status as JSON on stdout." };

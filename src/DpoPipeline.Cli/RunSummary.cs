@@ -1,5 +1,4 @@
 using System.Globalization;
-using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.Reports;
 using DpoPipeline.Workflow.Runs;
 using Spectre.Console;
@@ -39,7 +38,7 @@ internal static class RunSummary
         Row("Fine-tuned model", s.FineTunedModel);
         Row("Final train / validation loss", s.LatestMetrics is { } m ? $"{m.TrainLoss:0.###} / {m.ValidationLoss:0.###}" : null);
         Row("Deployment", s.Deployment);
-        foreach (var (name, value) in EvaluationRows(s.Evaluation))
+        foreach (var (name, value) in EvaluationView.Rows(s.Evaluation))
         {
             Row(name, value);
         }
@@ -58,45 +57,4 @@ internal static class RunSummary
             console.MarkupLine($"[yellow]Caveat:[/] {Markup.Escape(caveat)}");
         }
     }
-
-    private static IEnumerable<(string Name, string? Value)> EvaluationRows(EvaluationSummary? e)
-    {
-        if (e is null)
-        {
-            yield break;
-        }
-
-        if (e.WinRate is not { } winRate)
-        {
-            yield return ("Win rate vs base", e.Note ?? "no decisive comparison");
-            yield break;
-        }
-
-        var method = e.Method == EvaluationMethod.Judge ? $"judge {e.JudgeDeployment}" : "lexical proxy, not a judgement of quality";
-        yield return ($"Win rate vs base ({method})", $"{Percent(winRate)} (95% CI {Percent(e.WinRateLow)}–{Percent(e.WinRateHigh)}, {e.Pairs} pairs)");
-        if (e.LengthControlledWinRate is { } controlled)
-        {
-            yield return ("Length-controlled win rate", $"{Percent(controlled)} (95% CI {Percent(e.LengthControlledLow)}–{Percent(e.LengthControlledHigh)})");
-        }
-
-        if (e.JudgeAgreement is { } agreement)
-        {
-            yield return ("Judge agreement with the labels",
-                $"{Percent(agreement)} (95% CI {Percent(e.JudgeAgreementLow)}–{Percent(e.JudgeAgreementHigh)}){(e.JudgeUnreliable ? ": UNRELIABLE" : string.Empty)}");
-        }
-
-        if (e.BaseMedianTokens is { } baseTokens && e.FineTunedMedianTokens is { } fineTunedTokens)
-        {
-            yield return ("Median answer (tokens, base / fine-tuned)", $"{baseTokens} / {fineTunedTokens}");
-        }
-
-        yield return ("Evaluated by", $"{e.Service ?? "an unrecorded service"}; seed {e.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
-            + (e.EstimatedCostUsd is { } cost ? $"; about {cost.ToString("0.00", CultureInfo.InvariantCulture)} USD" : string.Empty));
-        if (e.Note is not null)
-        {
-            yield return ("Evaluation note", e.Note);
-        }
-    }
-
-    private static string Percent(double? value) => value is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
 }
