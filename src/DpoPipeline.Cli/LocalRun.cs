@@ -42,10 +42,7 @@ internal static class LocalRun
 
     private static async Task<int> RunAsync(CliOutput output, LocalRunSettings settings, CancellationToken cancellationToken)
     {
-        using var loggers = LoggerFactory.Create(logging => logging
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = settings.Verbose ? "HH:mm:ss.fff " : null; })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning));
+        using var loggers = Logging(settings.Verbose);
         var durable = !settings.InMemory;
         await using var azurite = durable ? await AzuriteServer.StartAsync(settings.Folder.Azurite, cancellationToken) : null;
         await using var emulator = settings.Endpoint is null ? await StartEmulatorAsync(settings, durable, cancellationToken) : null;
@@ -105,6 +102,23 @@ internal static class LocalRun
 
         return result.Outcome == RunOutcome.Completed ? ExitCodes.Success : ExitCodes.Invalid;
     }
+
+    /// <summary>
+    /// Logs on stderr. By default only this pipeline's own warnings: the engine's internals (sidecar, gRPC, Kestrel,
+    /// DurableTask) report what a run's status already says, with stack traces; --verbose shows everything.
+    /// </summary>
+    private static ILoggerFactory Logging(bool verbose) => LoggerFactory.Create(logging =>
+    {
+        logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = verbose ? "HH:mm:ss.fff " : null; })
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (verbose)
+        {
+            logging.SetMinimumLevel(LogLevel.Information);
+            return;
+        }
+
+        logging.SetMinimumLevel(LogLevel.None).AddFilter("DpoPipeline", LogLevel.Warning);
+    });
 
     /// <summary>
     /// The built-in emulator. Its trained models prefer the chosen reply 80 % of the time against the base model's 50 %
