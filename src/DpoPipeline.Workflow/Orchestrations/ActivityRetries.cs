@@ -1,11 +1,13 @@
+using DpoPipeline.Workflow.Failures;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
 
 namespace DpoPipeline.Workflow.Orchestrations;
 
 /// <summary>
-/// Retry options for activities. The clients already retry transient HTTP faults for seconds; these retries
-/// cover longer outages (a worker recycled, a region blip) over minutes.
+/// Retry options for activities. The clients already retry transient HTTP faults for seconds; these retries cover
+/// longer outages (a worker recycled, a region blip) over minutes. Only transient failures are retried: a refused
+/// request, a missing role or an unknown resource fails the step at once with the service's code and message.
 /// </summary>
 internal static class ActivityRetries
 {
@@ -15,5 +17,8 @@ internal static class ActivityRetries
         maxNumberOfAttempts: MaxAttempts,
         firstRetryInterval: timing.RetryFirst,
         backoffCoefficient: 2.0,
-        maxRetryInterval: timing.RetryMax));
+        maxRetryInterval: timing.RetryMax)
+    {
+        HandleFailure = StepFailureDetails.IsTransient,
+    });
 }
