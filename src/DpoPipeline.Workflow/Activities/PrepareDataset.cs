@@ -59,7 +59,7 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
                 "Run {RunId}: {Examples} examples, {Errors} errors, {Warnings} warnings ({Shape}).",
                 request.RunId, report.ExampleCount, report.ErrorCount, report.WarningCount, report.Shape);
 
-            if (result.Manifest is null || result.TrainPath is null || result.ValidationPath is null)
+            if (result.Manifest is null || result.TrainPath is null)
             {
                 return new PreparedDataset
                 {
@@ -80,7 +80,7 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
                 ValidationExamples = (int)(manifest.Validation?.Examples ?? 0),
                 TrainingTokensPerEpoch = manifest.Tokens.TrainTokens,
                 TrainingFileUri = await StoreAsync(request.RunId, "train.jsonl", result.TrainPath, cancellationToken),
-                ValidationFileUri = await StoreAsync(request.RunId, "validation.jsonl", result.ValidationPath, cancellationToken),
+                ValidationFileUri = result.ValidationPath is null ? null : await StoreAsync(request.RunId, "validation.jsonl", result.ValidationPath, cancellationToken),
                 ManifestUri = await StoreAsync(request.RunId, "manifest.json", result.ManifestPath!, cancellationToken),
                 TokenHistogramsUri = result.Stats is null ? null : await StoreHistogramsAsync(request.RunId, result.Stats, cancellationToken),
                 ValidationReportUri = reportUri,
