@@ -24,6 +24,7 @@ internal static class RunCommand
         var folder = new Option<string>("--out", "-o") { Description = "Folder for run files, reports and the local engine's state.", DefaultValueFactory = _ => ".dpo" };
         var endpoint = new Option<Uri?>("--endpoint") { Description = "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings)." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep the engine's state in memory: no Azurite needed, but the run ends with this process." };
+        var fraction = new Option<double?>("--validation-fraction") { Description = "Share of examples held out for validation (at least 10 when the dataset has 20 or more); 0 for none." };
         var fresh = new Option<bool>("--new") { Description = "Start a new run even if one for this dataset is unfinished (that one is cancelled first)." };
         var json = new Option<bool>("--json") { Description = "Print the final run status as JSON on stdout." };
         scale.Validators.Add(r =>
@@ -43,7 +44,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the whole pipeline on the real Durable engine in this process, against the built-in emulator (no Azure account) or --endpoint; resumable after a crash.");
         input.AddTo(command);
-        foreach (var option in new Option[] { epochs, beta, ttl, budget, scale, folder, endpoint, inMemory, fresh, json })
+        foreach (var option in new Option[] { epochs, beta, fraction, ttl, budget, scale, folder, endpoint, inMemory, fresh, json })
         {
             command.Options.Add(option);
         }
@@ -65,6 +66,7 @@ internal static class RunCommand
                 Mapping = map is { Length: > 0 } ? new Dictionary<string, string>(ColumnMapping.Parse(map).SourcesByTarget) : null,
                 Epochs = parseResult.GetValue(epochs),
                 Beta = parseResult.GetValue(beta),
+                ValidationFraction = parseResult.GetValue(fraction),
                 DeploymentTtlHours = parseResult.GetValue(ttl),
                 BudgetLimitUsd = parseResult.GetValue(budget),
             };

@@ -190,6 +190,21 @@ internal sealed class PipelineHarness : IAsyncDisposable
         return instance?.ReadInputAs<RunRequest>() ?? throw new Xunit.Sdk.XunitException($"No run {runId}.");
     }
 
+    /// <summary>
+    /// What the emulator still holds that costs money: jobs not ended, fine-tune files not deleted, deployments of the
+    /// pipeline's runs. A run that has ended must leave none of these.
+    /// </summary>
+    public IReadOnlyList<string> PaidLeftovers()
+    {
+        var state = Emulator.State;
+        return
+        [
+            .. state.Jobs.Where(j => j.Status is not ("succeeded" or "failed" or "cancelled")).Select(j => $"job {j.Id} {j.Status}"),
+            .. state.Files.Where(f => f.Purpose == "fine-tune" && !f.Deleted).Select(f => $"file {f.Id} {f.Filename}"),
+            .. state.Deployments.Where(d => d.Tags.GetValueOrDefault("owner") == Pipeline.Options.Owner).Select(d => $"deployment {d.Name}"),
+        ];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Pipeline.DisposeAsync();

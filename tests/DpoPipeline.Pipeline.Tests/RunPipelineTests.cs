@@ -40,6 +40,25 @@ public sealed class RunPipelineTests
             result.Status.Timeline.Select(t => t.Phase));
     }
 
+    [Theory(Timeout = 180_000)]
+    [InlineData(null, 10)]
+    [InlineData(0.0, 0)]
+    public async Task A_small_valid_dataset_trains_holding_out_ten_pairs_or_none_when_asked(double? validationFraction, int heldOut)
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var small = Path.Combine(harness.DatasetsFolder, "small.jsonl");
+        await File.WriteAllLinesAsync(small, File.ReadLines(await harness.SampleAsync()).Take(30), TestContext.Current.CancellationToken);
+        var request = await harness.StartRunAsync(small, new RunOverrides { ValidationFraction = validationFraction });
+
+        var result = await harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.Equal(heldOut, result.Status.ValidationExamples);
+        Assert.Equal(30 - heldOut, result.Status.TrainingExamples);
+        Assert.Equal(heldOut == 0 ? 1 : 2, harness.Emulator.State.FilesUploaded);
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task An_invalid_dataset_stops_before_anything_is_uploaded_and_keeps_its_validation_report()
     {

@@ -9,7 +9,7 @@ namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>
 /// Releases everything a run may be paying for, however it ended: cancels its jobs that are not done, deletes its
-/// uploaded files and its deployment. Finds them by the run id they carry (job tag, file name, deployment name and tag),
+/// uploaded files and its deployment. Finds them by the run id they carry (job tag, file name, deployment tag),
 /// so a resource whose id the run never learned (an upload or a job created just before a failure) is released too.
 /// Idempotent: what is already gone is skipped.
 /// </summary>
@@ -95,9 +95,17 @@ public sealed class ReleaseRunResources(
 
     private async Task<IReadOnlyList<string>> DeleteDeploymentAsync(string runId, CancellationToken cancellationToken)
     {
-        // The name derives from the run id; the tag proves it is this run's and not a namesake's.
-        var name = DeploymentNames.ForRun(runId);
-        var deployment = await deployments.GetAsync(name, cancellationToken);
-        return deployment?.RunId == runId && await deployments.DeleteAsync(name, cancellationToken) ? [name] : [];
+        // By the run tag from the list, not by name: the tag proves it is this run's, and the list works even when
+        // reading the one deployment does not.
+        var deleted = new List<string>();
+        foreach (var deployment in await deployments.ListAsync(cancellationToken))
+        {
+            if (deployment.RunId == runId && await deployments.DeleteAsync(deployment.Name, cancellationToken))
+            {
+                deleted.Add(deployment.Name);
+            }
+        }
+
+        return deleted;
     }
 }

@@ -89,9 +89,9 @@ public static class RunOptionsResolver
             problems.Add("deploymentTtlHours: must be more than 0 and at most 720 (30 days).");
         }
 
-        if (options.ValidationFraction is <= 0 or > 0.5)
+        if (options.ValidationFraction is < 0 or > 0.5)
         {
-            problems.Add("validationFraction: must be more than 0 and at most 0.5.");
+            problems.Add("validationFraction: must be from 0 (no validation file) to 0.5.");
         }
 
         if (options.BudgetLimitUsd < 0)
