@@ -64,7 +64,14 @@ internal static class LocalRun
                 ServiceTimeScale = settings.TimeScale,
                 Configuration = Configuration(settings.Endpoint, emulatorUri),
                 Loggers = loggers,
-                ConfigurePipeline = emulatorUri is null ? null : o => o.EvaluationBaseDeployment = LocalPipeline.BaseDeploymentName(baseModel),
+                ConfigurePipeline = o =>
+                {
+                    o.BudgetLimitUsd = settings.BudgetUsd;
+                    if (emulatorUri is not null)
+                    {
+                        o.EvaluationBaseDeployment = LocalPipeline.BaseDeploymentName(baseModel);
+                    }
+                },
             },
             cancellationToken);
 

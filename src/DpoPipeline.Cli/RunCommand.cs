@@ -19,7 +19,7 @@ internal static class RunCommand
         var epochs = new Option<int?>("--epochs") { Description = "DPO epochs (default: the service chooses)." };
         var beta = new Option<double?>("--beta") { Description = "DPO beta in (0, 2] (default: the service chooses)." };
         var ttl = new Option<double>("--ttl-hours") { Description = "How long the deployment serves, in the service's time, before it is deleted.", DefaultValueFactory = _ => 2 };
-        var budget = new Option<decimal>("--budget-usd") { Description = "Above this estimate the run waits for approval.", DefaultValueFactory = _ => 25m };
+        var budget = new Option<decimal>("--budget-usd") { Description = "The budget ceiling of this local pipeline (Pipeline__BudgetLimitUsd): above this estimate of training plus hosting the run waits for approval.", DefaultValueFactory = _ => 25m };
         var scale = new Option<double?>("--time-scale") { Description = $"How much faster than real time the service's clock runs (default: {EmulatorTimeScale:0} for the built-in emulator, 1 with --endpoint)." };
         var folder = new Option<string>("--out", "-o") { Description = "Folder for run files, reports and the local engine's state.", DefaultValueFactory = _ => ".dpo" };
         var endpoint = new Option<Uri?>("--endpoint") { Description = "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings)." };
@@ -68,7 +68,6 @@ internal static class RunCommand
                 Beta = parseResult.GetValue(beta),
                 ValidationFraction = parseResult.GetValue(fraction),
                 DeploymentTtlHours = parseResult.GetValue(ttl),
-                BudgetLimitUsd = parseResult.GetValue(budget),
             };
             var service = parseResult.GetValue(endpoint);
             var settings = new LocalRunSettings(
@@ -77,6 +76,7 @@ internal static class RunCommand
                 runFolder,
                 service,
                 parseResult.GetValue(scale) ?? (service is null ? EmulatorTimeScale : 1),
+                parseResult.GetValue(budget),
                 parseResult.GetValue(inMemory),
                 parseResult.GetValue(fresh),
                 parseResult.GetValue(json));

@@ -115,11 +115,30 @@ public sealed class RunPipelineTests
         await harness.WaitForPhaseAsync(request.RunId, RunPhase.AwaitingApproval);
         Assert.Equal(0, harness.Emulator.State.FilesUploaded);
 
-        var answer = await harness.Pipeline.Runs.ApproveAsync(request.RunId, new ApprovalDecision(true, "lead", "fine"), TestContext.Current.CancellationToken);
-        await harness.WaitForPhaseAsync(request.RunId, RunPhase.Training);
+        var answer = await harness.Pipeline.Runs.ApproveAsync(request.RunId, new ApprovalDecision(true, "lead", "worth it"), TestContext.Current.CancellationToken);
+        var training = await harness.WaitForPhaseAsync(request.RunId, RunPhase.Training);
 
         Assert.Equal(Workflow.Api.RunCommandResult.Accepted, answer);
         Assert.Equal(1, harness.Emulator.State.JobsCreated);
+        var approval = training.Status!.Approval!;
+        Assert.True(approval.Approved);
+        Assert.Equal("lead", approval.DecidedBy);
+        Assert.Equal("worth it", approval.Comment);
+        Assert.Equal(0m, training.Status.BudgetLimitUsd);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Hosting_for_the_ttl_counts_toward_the_budget()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { DeploymentSku = "standard", DeploymentTtlHours = 24 });
+
+        var gate = await harness.WaitForPhaseAsync(request.RunId, RunPhase.AwaitingApproval);
+
+        // 24 hours at 1.70 USD is over the 25 USD ceiling, whatever the training costs.
+        Assert.Equal(40.80m, gate.Status!.EstimatedHostingUsd);
+        Assert.True(gate.Status.EstimatedCostUsd > 40.80m);
+        Assert.Equal(0, harness.Emulator.State.FilesUploaded);
     }
 
     [Fact(Timeout = 180_000)]

@@ -29,7 +29,9 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
         {
             // The engine reads local files (it detects the format from name and content); the copy is streamed.
             var input = Path.Combine(work.FullName, Path.GetFileName(files.NameOf(request.DatasetUri)));
-            await using (var source = await files.OpenReadAsync(request.DatasetUri, cancellationToken))
+            await using (var source = request.DatasetVersion is { } version
+                ? await files.OpenVersionAsync(request.DatasetUri, version, cancellationToken)
+                : await files.OpenReadAsync(request.DatasetUri, cancellationToken))
             await using (var target = File.Create(input))
             {
                 await source.CopyToAsync(target, cancellationToken);

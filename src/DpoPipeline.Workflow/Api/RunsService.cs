@@ -30,6 +30,9 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         return new StartRunResult(request.RunId, Started: true);
     }
 
+    public async Task<bool> ExistsAsync(string runId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is not null;
+
     public async Task<RunView?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);

@@ -40,7 +40,7 @@ public static class RunPipeline
 
         if (status.Current.Timeline.Any(p => p.Phase == RunPhase.Uploading))
         {
-            await ReleaseAsync(context, request, status);
+            await ReleaseAsync(context, request, status, cancel);
         }
 
         if (cancel.IsCompleted && cancel.Result.SupersededBy is { } newer)
@@ -334,7 +334,7 @@ public static class RunPipeline
     }
 
     /// <summary>Cancels the run's job if it still runs, deletes its files and its deployment, and records what that took.</summary>
-    private static async Task ReleaseAsync(TaskOrchestrationContext context, RunRequest request, RunStatusTracker status)
+    private static async Task ReleaseAsync(TaskOrchestrationContext context, RunRequest request, RunStatusTracker status, Task<CancelRequest> cancel)
     {
         status.Enter(RunPhase.TearingDown, "Releasing what the run holds: its job if still running, its files and its deployment.");
         var current = status.Current;
@@ -343,7 +343,9 @@ public static class RunPipeline
         {
             var cleanup = await WorkflowTasks.ReleaseRunResources.CallAsync(
                 context, new ReleaseRequest(request.RunId, known, current.JobId), ActivityRetries.For(request.Options.Timing));
-            status.Update(s => s with { CleanedUp = cleanup });
+            // A cancel that reached a training run was carried out by its monitor; the job counts as cancelled by the run.
+            var cancelledByMonitor = cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? [job] : Array.Empty<string>();
+            status.Update(s => s with { CleanedUp = cleanup with { CancelledJobs = [.. cancelledByMonitor, .. cleanup.CancelledJobs] } });
         }
         catch (TaskFailedException failure)
         {
