@@ -22,7 +22,22 @@ internal static class RunCommand
         var budget = new Option<decimal>("--budget-usd") { Description = "The budget ceiling of this local pipeline (Pipeline__BudgetLimitUsd): above this estimate of training plus hosting the run waits for approval.", DefaultValueFactory = _ => 25m };
         var scale = new Option<double?>("--time-scale") { Description = $"How much faster than real time the service's clock runs (default: {EmulatorTimeScale:0} for the built-in emulator, 1 with --endpoint)." };
         var folder = new Option<string>("--out", "-o") { Description = "Folder for run files, reports and the local engine's state.", DefaultValueFactory = _ => ".dpo" };
-        var endpoint = new Option<Uri?>("--endpoint") { Description = "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings)." };
+        var endpoint = new Option<Uri?>("--endpoint")
+        {
+            Description = "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings).",
+            // System.CommandLine has no converter for Uri: without this parser every --endpoint failed to parse.
+            CustomParser = result =>
+            {
+                var text = result.Tokens[^1].Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--endpoint must be an absolute http(s) URL, not '{text}'.");
+                return null;
+            },
+        };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep the engine's state in memory: no Azurite needed, but the run ends with this process." };
         var fraction = new Option<double?>("--validation-fraction") { Description = "Share of examples held out for validation (at least 10 when the dataset has 20 or more); 0 for none." };
         var fresh = new Option<bool>("--new") { Description = "Start a new run even if one for this dataset is unfinished (that one is cancelled first)." };
@@ -32,13 +47,6 @@ internal static class RunCommand
             if (r.GetValueOrDefault<double?>() is < 1)
             {
                 r.AddError("--time-scale must be at least 1.");
-            }
-        });
-        endpoint.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<Uri?>() is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https")))
-            {
-                r.AddError("--endpoint must be an absolute http(s) URL.");
             }
         });
 

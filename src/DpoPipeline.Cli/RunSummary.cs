@@ -29,6 +29,9 @@ internal static class RunSummary
         Row("Deployment", s.Deployment);
         Row("Win rate vs base", s.Evaluation?.WinRate is { } w
             ? $"{w:P0} (95% CI {s.Evaluation.WinRateLow:P0}–{s.Evaluation.WinRateHigh:P0}, {s.Evaluation.Pairs} pairs)" : s.Evaluation?.Note);
+        Row("Released", s.CleanedUp is { } c
+            ? $"{Count(c.CancelledJobs, "job")} cancelled, {Count(c.DeletedFiles, "file")} and {Count(c.DeletedDeployments, "deployment")} deleted"
+            : null);
         Row("Validation report", s.ValidationReportUri?.LocalPath);
         Row("Report", s.ReportUri?.LocalPath);
         Row("Run files", Path.GetFullPath(Path.Combine(runsFolder, s.RunId)));
@@ -39,4 +42,7 @@ internal static class RunSummary
 
         console.Write(table);
     }
+
+    private static string Count(IReadOnlyList<string> items, string noun) =>
+        items.Count == 0 ? $"no {noun}" : $"{items.Count} {noun}{(items.Count == 1 ? string.Empty : "s")} ({string.Join(", ", items)})";
 }
