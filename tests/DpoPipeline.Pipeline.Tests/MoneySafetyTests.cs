@@ -18,7 +18,7 @@ public sealed class MoneySafetyTests
     [InlineData("MonitorFineTuningJob", "404", "GET", "/fine_tuning/jobs/ftjob-", "notFound")]
     [InlineData("MonitorFineTuningJob", "500", "GET", "/fine_tuning/jobs/ftjob-", "InternalServerError")]
     [InlineData("DeployModel", "403", "PUT", "/deployments/", "AuthorizationFailed")]
-    [InlineData("CheckDeployment", "400", "POST", "/chat/completions", "http_400")]
+    [InlineData("CheckDeployment", "400", "POST", "/chat/completions", "invalidPayload")]
     public async Task A_step_that_fails_for_good_fails_the_run_with_the_services_code_and_leaves_nothing_paid(
         string step, string fault, string method, string path, string code)
     {

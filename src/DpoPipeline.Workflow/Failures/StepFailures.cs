@@ -31,12 +31,16 @@ public static class StepFailures
         {
             AzureOpenAIServiceException e => Create(e.IsTransient, e.ServiceCode is { Length: > 0 } code && e.StatusCode != 0 ? code : Snake(e.Kind.ToString()), e),
             RequestFailedException e => Create(IsTransientStatus(e.Status), e.ErrorCode ?? $"http_{e.Status}", e),
-            ClientResultException e => Create(IsTransientStatus(e.Status), $"http_{e.Status}", e),
+            ClientResultException e => Create(IsTransientStatus(e.Status), ServiceCode(e) ?? $"http_{e.Status}", e),
             FileNotFoundException or DirectoryNotFoundException => new PermanentStepException("not_found", exception.Message, exception),
             HttpRequestException or IOException or TimeoutException or OperationCanceledException => new TransientStepException("network", exception.Message, exception),
             _ => new PermanentStepException(Snake(exception.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)), exception.Message, exception),
         };
     }
+
+    // The chat client throws with the raw answer attached; its error body carries the service's code.
+    private static string? ServiceCode(ClientResultException exception) =>
+        exception.GetRawResponse() is { } response ? ServiceError.Parse(response.Content.ToMemory().Span).Code : null;
 
     private static bool IsTransientStatus(int status) => status is 0 or 408 or 429 or >= 500;
 
