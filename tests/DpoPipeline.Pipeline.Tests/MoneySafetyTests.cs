@@ -38,6 +38,26 @@ public sealed class MoneySafetyTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task The_release_at_a_runs_end_outlasts_a_longer_outage_than_a_step()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o =>
+            {
+                o.Faults.Add(new FaultRule { Fault = "404", Method = "GET", PathContains = "/fine_tuning/jobs/ftjob-" });
+                // 20 failed deletes: more than a step's five attempts of three requests each survive.
+                o.Faults.Add(new FaultRule { Fault = "503", Method = "DELETE", PathContains = "/files/", Count = 20 });
+            },
+            withBaseDeployment: false);
+        var request = await harness.StartRunAsync(await harness.SampleAsync());
+
+        var result = await harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Failed, result.Outcome);
+        Assert.Equal(2, result.Status.CleanedUp!.DeletedFiles.Count);
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task A_permanent_refusal_is_not_retried()
     {
         await using var harness = await PipelineHarness.StartAsync(
