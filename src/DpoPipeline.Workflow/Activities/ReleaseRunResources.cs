@@ -24,7 +24,7 @@ public sealed class ReleaseRunResources(
         var cleanup = new RunCleanup(
             await CancelJobsAsync(request, cancellationToken),
             await DeleteFilesAsync(request, cancellationToken),
-            await DeleteDeploymentAsync(request.RunId, cancellationToken));
+            await DeleteDeploymentAsync(request, cancellationToken));
         logger.LogInformation(
             "Run {RunId} released: {Jobs} job(s) cancelled, {Files} file(s) and {Deployments} deployment(s) deleted.",
             request.RunId, cleanup.CancelledJobs.Count, cleanup.DeletedFiles.Count, cleanup.DeletedDeployments.Count);
@@ -93,14 +93,14 @@ public sealed class ReleaseRunResources(
         return deleted;
     }
 
-    private async Task<IReadOnlyList<string>> DeleteDeploymentAsync(string runId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> DeleteDeploymentAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
-        // By the run tag from the list, not by name: the tag proves it is this run's, and the list works even when
-        // reading the one deployment does not.
+        // By the run and owner tags from the list, not by name: the tags prove it is this run's, and the list works even
+        // when reading the one deployment does not.
         var deleted = new List<string>();
         foreach (var deployment in await deployments.ListAsync(cancellationToken))
         {
-            if (deployment.RunId == runId && await deployments.DeleteAsync(deployment.Name, cancellationToken))
+            if (deployment.RunId == request.RunId && deployment.Owner == request.Owner && await deployments.DeleteAsync(deployment.Name, cancellationToken))
             {
                 deleted.Add(deployment.Name);
             }

@@ -342,7 +342,7 @@ public static class RunPipeline
         try
         {
             var cleanup = await WorkflowTasks.ReleaseRunResources.CallAsync(
-                context, new ReleaseRequest(request.RunId, known, current.JobId), ActivityRetries.ForRelease(request.Options.Timing));
+                context, new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner), ActivityRetries.ForRelease(request.Options.Timing));
             // A cancel that reached a training run was carried out by its monitor; the job counts as cancelled by the run.
             var cancelledByMonitor = cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? [job] : Array.Empty<string>();
             status.Update(s => s with { CleanedUp = cleanup with { CancelledJobs = [.. cancelledByMonitor, .. cleanup.CancelledJobs] } });
