@@ -30,7 +30,8 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         await _datasets.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         _runsContainer = "runs-" + suffix;
         _runFiles = new BlobRunFiles(service, _runsContainer);
-        _harness = await PipelineHarness.StartAsync(files: _runFiles);
+        // A day of serving (43 s at the harness's clock), so a busy machine still sees the run serving before its TTL ends it.
+        _harness = await PipelineHarness.StartAsync(pipeline: o => o.DeploymentTtlHours = 24, files: _runFiles);
     }
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();

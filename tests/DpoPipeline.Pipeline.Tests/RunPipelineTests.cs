@@ -9,7 +9,8 @@ public sealed class RunPipelineTests
     [Fact(Timeout = 180_000)]
     public async Task A_valid_dataset_is_trained_deployed_evaluated_reported_and_torn_down_at_its_ttl()
     {
-        await using var harness = await PipelineHarness.StartAsync();
+        // Six hours of serving (11 s at the harness's clock): long enough for a busy machine to see the run serving.
+        await using var harness = await PipelineHarness.StartAsync(pipeline: o => o.DeploymentTtlHours = 6);
         var request = await harness.StartRunAsync(await harness.SampleAsync());
 
         var serving = await harness.WaitForPhaseAsync(request.RunId, RunPhase.Serving);

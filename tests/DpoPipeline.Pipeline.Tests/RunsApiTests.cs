@@ -18,7 +18,8 @@ public sealed class RunsApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await PipelineHarness.StartAsync();
+        // A day of serving (43 s at the harness's clock), so a busy machine still sees the run serving before its TTL ends it.
+        _harness = await PipelineHarness.StartAsync(pipeline: o => o.DeploymentTtlHours = 24);
         // Local run files: these tests upload datasets as request bodies; a datasetUri is refused before any blob is read.
         _api = new RunsApi(
             _harness.Pipeline.Files, new BlobServiceClient("UseDevelopmentStorage=true"), Options.Create(_harness.Pipeline.Options), TimeProvider.System, NullLoggerFactory.Instance);
