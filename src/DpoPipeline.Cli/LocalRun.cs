@@ -57,10 +57,14 @@ internal static class LocalRun
                 ServiceTimeScale = settings.TimeScale,
                 Configuration = Configuration(settings.Endpoint, emulatorUri),
                 Loggers = loggers,
-                ConfigurePipeline = emulatorUri is null ? null : o =>
+                ConfigurePipeline = o =>
                 {
-                    o.EvaluationBaseDeployment = LocalPipeline.BaseDeploymentName(baseModel);
-                    o.JudgeDeployment = LocalPipeline.JudgeDeploymentName;
+                    o.BudgetLimitUsd = settings.BudgetUsd;
+                    if (emulatorUri is not null)
+                    {
+                        o.EvaluationBaseDeployment = LocalPipeline.BaseDeploymentName(baseModel);
+                        o.JudgeDeployment = LocalPipeline.JudgeDeploymentName;
+                    }
                 },
             },
             cancellationToken);

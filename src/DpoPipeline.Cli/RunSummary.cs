@@ -43,6 +43,9 @@ internal static class RunSummary
             Row(name, value);
         }
 
+        Row("Released", s.CleanedUp is { } c
+            ? $"{Count(c.CancelledJobs, "job")} cancelled, {Count(c.DeletedFiles, "file")} and {Count(c.DeletedDeployments, "deployment")} deleted"
+            : null);
         Row("Validation report", s.ValidationReportUri?.LocalPath);
         Row("Report", s.ReportUri?.LocalPath);
         Row("Run files", Path.GetFullPath(Path.Combine(runsFolder, s.RunId)));
@@ -57,4 +60,7 @@ internal static class RunSummary
             console.MarkupLine($"[yellow]Caveat:[/] {Markup.Escape(caveat)}");
         }
     }
+
+    private static string Count(IReadOnlyList<string> items, string noun) =>
+        items.Count == 0 ? $"no {noun}" : $"{items.Count} {noun}{(items.Count == 1 ? string.Empty : "s")} ({string.Join(", ", items)})";
 }

@@ -87,8 +87,10 @@ public sealed class LocalPipeline : IAsyncDisposable
     {
         var path = Path.GetFullPath(datasetPath);
         var options = RunOptionsResolver.Resolve(Options, overrides);
+        // Pinned to the file as it is now, when it exists; a missing file fails the run's first step with a clear error.
+        var version = File.Exists(path) ? LocalRunFiles.VersionOf(path) : null;
         return new RunRequest(
-            RunIds.ForRequest(Path.GetFileName(path), nonce), LocalRunFiles.ToUri(path), Services.GetRequiredService<TimeProvider>().GetUtcNow(), options);
+            RunIds.ForRequest(Path.GetFileName(path), nonce), LocalRunFiles.ToUri(path), Services.GetRequiredService<TimeProvider>().GetUtcNow(), options, version);
     }
 
     /// <summary>The model the emulator's judge deployment runs (any deployment asked the rubric prompt judges there).</summary>

@@ -277,6 +277,22 @@ internal static class RunReportSections
             }
 
             rows.Add(Row("Estimated training cost", ReportFormat.Usd(cost.EstimatedUsd)));
+            if (cost.EstimatedHostingUsd is { } hosting)
+            {
+                rows.Add(Row("Estimated hosting for the TTL", ReportFormat.Usd(hosting)));
+            }
+
+            if (cost.BudgetLimitUsd is { } budget)
+            {
+                rows.Add(Row("Budget", ReportFormat.Usd(budget)));
+            }
+
+            if (cost.Approval is { } approval)
+            {
+                rows.Add(Row(
+                    approval.Approved ? "Approved over budget" : "Refused",
+                    $"by {approval.DecidedBy ?? "unknown"} at {ReportFormat.Timestamp(approval.At)}{(approval.Comment is { Length: > 0 } comment ? $": {comment}" : string.Empty)}"));
+            }
         }
 
         if (evaluation?.Usage is { } evaluationUsage)

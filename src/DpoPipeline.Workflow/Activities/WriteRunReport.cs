@@ -40,7 +40,15 @@ public sealed class WriteRunReport(
             Outcome = status.Phase.ToString(),
             GeneratedAt = time.GetUtcNow(),
             Timeline = [.. status.Timeline.Select(p => new RunPhaseEntry(p.Phase.ToString(), new DateTimeOffset(p.At, TimeSpan.Zero)))],
-            Cost = status.EstimatedTrainingTokens is { } tokens ? new RunCostSummary(tokens, billed, status.EstimatedCostUsd) : null,
+            Cost = status.EstimatedTrainingTokens is { } tokens
+                ? new RunCostSummary(
+                    tokens,
+                    billed,
+                    status.EstimatedCostUsd - (status.EstimatedHostingUsd ?? 0),
+                    status.EstimatedHostingUsd,
+                    status.BudgetLimitUsd,
+                    status.Approval is { } a ? new RunApproval(a.Approved, a.DecidedBy, new DateTimeOffset(a.At, TimeSpan.Zero), a.Comment) : null)
+                : null,
             TrainingMetrics = metrics,
             Evaluation = await ReadAsync<EvaluationResult>(status.Evaluation?.ResultUri, "evaluation_unreadable", warnings, cancellationToken),
             TokenHistograms = await ReadAsync<List<TokenHistogram>>(

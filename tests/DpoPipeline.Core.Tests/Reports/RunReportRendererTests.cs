@@ -133,6 +133,18 @@ public sealed class RunReportRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_RunApprovedOverBudget_SaysWhoApprovedWhenAndWhy()
+    {
+        var approval = new RunApproval(true, "lead@contoso.com", new DateTimeOffset(2026, 11, 24, 8, 5, 0, TimeSpan.Zero), "worth it");
+        await RenderAsync(SampleRun.Data() with { Cost = new RunCostSummary(120_000, 131_250, 4.80m, 40.80m, 25m, approval) });
+        var markdown = await File.ReadAllTextAsync(_folder.Combine("report.md"), Token);
+
+        Assert.Contains("| Estimated hosting for the TTL |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Budget |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Approved over budget | by lead@contoso.com at 2026-11-24 08:05:00Z: worth it |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_Markdown_ShowsSampleAnswersSideBySide()
     {
         await RenderAsync(SampleRun.Data());
