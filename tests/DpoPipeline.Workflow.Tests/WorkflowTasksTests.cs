@@ -14,7 +14,18 @@ public sealed class WorkflowTasksTests
         var names = WorkflowTasks.AllOrchestrators.Concat<IWorkflowTask>(WorkflowTasks.AllActivities).Select(t => t.Name).ToList();
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Equal(15, names.Count);
+    }
+
+    [Fact]
+    public void Every_activity_class_of_the_workflow_is_in_the_list()
+    {
+        var activityClasses = typeof(WorkflowTasks).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false }
+                && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWorkflowActivity<,>)))
+            .ToHashSet();
+
+        Assert.NotEmpty(activityClasses);
+        Assert.Equal(activityClasses.OrderBy(t => t.Name), WorkflowTasks.ActivityTypes.ToHashSet().OrderBy(t => t.Name));
     }
 
     [Fact]
