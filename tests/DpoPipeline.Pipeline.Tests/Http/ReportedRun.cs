@@ -21,6 +21,10 @@ public sealed class ReportedRun : IAsyncLifetime
         RunId = request.RunId;
     }
 
+    /// <summary>Runs `dpo runs VERB …` against this pipeline with --app and --key.</summary>
+    internal Task<DpoInvocation> DpoRunsAsync(params string[] args) =>
+        DpoInvocation.RunAsync(["runs", .. args, "--app", Host.BaseUri.ToString(), "--key", Host.Key]);
+
     /// <summary>An API address with the function key in its query, as a person opens it in a browser.</summary>
     internal Uri Url(string pathAndQuery)
     {
