@@ -241,7 +241,7 @@ module functionApp 'modules/function-app.bicep' = {
     serviceName: 'pipeline'
     identityResourceId: identity.outputs.resourceId
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${containers.deployment}'
-    // The settings contract: /work/notes/settings.md, checked by tests/DpoPipeline.Infra.Tests.
+    // The settings contract: tests/DpoPipeline.Infra.Tests/SettingsContract.cs (SettingsContractTests checks these against it).
     appSettings: {
       AzureWebJobsStorage__accountName: storage.outputs.name
       AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
