@@ -2,5 +2,5 @@ using DpoPipeline.Workflow.Api;
 
 namespace DpoPipeline.Cli.Runs;
 
-/// <summary>The body of <c>GET /api/runs/{runId}</c>: the run and the links that steer it.</summary>
-internal sealed record RunAnswer(RunView Run, IReadOnlyDictionary<string, Uri> Links);
+/// <summary>The part of <c>GET /api/runs/{runId}</c> the table shows: the run (its links are in the JSON for scripts).</summary>
+internal sealed record RunAnswer(RunView Run);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DpoPipeline.Cli.Tests;
 using DpoPipeline.Workflow.Runs;
 
 namespace DpoPipeline.Pipeline.Tests.Http;
@@ -135,7 +136,7 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
     {
         const string wrong = "not-the-key-7f3a";
 
-        var refused = await DpoInvocation.RunAsync("runs", "list", "--app", run.Host.BaseUri.ToString(), "--key", wrong);
+        var refused = await CliRun.InvokeAsync("runs", "list", "--app", run.Host.BaseUri.ToString(), "--key", wrong);
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("refused the function key (401)", refused.Error, StringComparison.Ordinal);
@@ -148,19 +149,19 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
     public async Task The_key_comes_from_DPO_FUNCTION_KEY_is_never_echoed_and_its_absence_is_a_clear_usage_error()
     {
         var app = run.Host.BaseUri.ToString();
-        DpoInvocation fromEnvironment, help, missing;
+        CliRun fromEnvironment, help, missing;
         Environment.SetEnvironmentVariable(KeyVariable, run.Host.Key);
         try
         {
-            fromEnvironment = await DpoInvocation.RunAsync("runs", "show", run.RunId, "--app", app, "--json");
-            help = await DpoInvocation.RunAsync("runs", "list", "--help");
+            fromEnvironment = await CliRun.InvokeAsync("runs", "show", run.RunId, "--app", app, "--json");
+            help = await CliRun.InvokeAsync("runs", "list", "--help");
         }
         finally
         {
             Environment.SetEnvironmentVariable(KeyVariable, null);
         }
 
-        missing = await DpoInvocation.RunAsync("runs", "list", "--app", app);
+        missing = await CliRun.InvokeAsync("runs", "list", "--app", app);
 
         Assert.True(fromEnvironment.ExitCode == 0, fromEnvironment.ToString());
         Assert.Equal(0, help.ExitCode);
@@ -180,7 +181,7 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
     [InlineData("ftp://func.example", "must be the Functions app's URL")]
     public async Task An_app_address_that_would_expose_the_key_or_is_no_url_is_a_usage_error_that_does_not_repeat_it(string app, string expected)
     {
-        var refused = await DpoInvocation.RunAsync("runs", "list", "--app", app, "--key", "k");
+        var refused = await CliRun.InvokeAsync("runs", "list", "--app", app, "--key", "k");
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains(expected, refused.Error, StringComparison.Ordinal);
@@ -195,7 +196,7 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
         var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
 
-        var refused = await DpoInvocation.RunAsync("runs", "list", "--app", $"http://127.0.0.1:{port}", "--key", run.Host.Key);
+        var refused = await CliRun.InvokeAsync("runs", "list", "--app", $"http://127.0.0.1:{port}", "--key", run.Host.Key);
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains($"Cannot reach http://127.0.0.1:{port}", refused.Error, StringComparison.Ordinal);

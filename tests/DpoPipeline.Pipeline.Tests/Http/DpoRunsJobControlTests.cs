@@ -1,3 +1,4 @@
+using DpoPipeline.Cli.Tests;
 using DpoPipeline.Workflow.Runs;
 
 namespace DpoPipeline.Pipeline.Tests.Http;
@@ -33,8 +34,8 @@ public sealed class DpoRunsJobControlTests
         Assert.Equal(1, pausedAfterTheEnd.ExitCode);
     }
 
-    private static Task<DpoInvocation> DpoRunsAsync(FunctionsHttpHost host, params string[] args) =>
-        DpoInvocation.RunAsync(["runs", .. args, "--app", host.BaseUri.ToString(), "--key", host.Key]);
+    private static Task<CliRun> DpoRunsAsync(FunctionsHttpHost host, params string[] args) =>
+        CliRun.InvokeAsync(["runs", .. args, "--app", host.BaseUri.ToString(), "--key", host.Key]);
 
     private static async Task JobStatusAsync(PipelineHarness harness, string status)
     {

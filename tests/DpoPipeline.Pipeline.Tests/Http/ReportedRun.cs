@@ -1,3 +1,4 @@
+using DpoPipeline.Cli.Tests;
 using DpoPipeline.Workflow.Runs;
 
 namespace DpoPipeline.Pipeline.Tests.Http;
@@ -22,8 +23,8 @@ public sealed class ReportedRun : IAsyncLifetime
     }
 
     /// <summary>Runs `dpo runs VERB …` against this pipeline with --app and --key.</summary>
-    internal Task<DpoInvocation> DpoRunsAsync(params string[] args) =>
-        DpoInvocation.RunAsync(["runs", .. args, "--app", Host.BaseUri.ToString(), "--key", Host.Key]);
+    internal Task<CliRun> DpoRunsAsync(params string[] args) =>
+        CliRun.InvokeAsync(["runs", .. args, "--app", Host.BaseUri.ToString(), "--key", Host.Key]);
 
     /// <summary>An API address with the function key in its query, as a person opens it in a browser.</summary>
     internal Uri Url(string pathAndQuery)
