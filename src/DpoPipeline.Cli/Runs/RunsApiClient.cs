@@ -20,7 +20,8 @@ internal sealed class RunsApiClient : IDisposable
     public RunsApiClient(PipelineApp app)
     {
         _app = app;
-        _http = new HttpClient { BaseAddress = app.Api, Timeout = Timeout };
+        // No automatic redirects: the key header would follow them to wherever they point.
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = app.Api, Timeout = Timeout };
         _http.DefaultRequestHeaders.Add("x-functions-key", app.Key);
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"dpo/{typeof(RunsApiClient).Assembly.GetName().Version?.ToString(3)}");
     }
@@ -97,6 +98,9 @@ internal sealed class RunsApiClient : IDisposable
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new RunsApiException(
                 $"{_app} refused the function key ({code}). Check --key or DPO_FUNCTION_KEY (az functionapp keys list -g <resource group> -n <app>).",
+                ExitCodes.UsageOrIoError),
+            _ when code is >= 300 and < 400 => new RunsApiException(
+                $"{_app} answered {code} {answer.ReasonPhrase}, a redirect to {(answer.Headers.Location is { IsAbsoluteUri: true } target ? target.GetLeftPart(UriPartial.Authority) : _app.Display)}; dpo does not follow redirects with the key: give --app the address the app answers at.",
                 ExitCodes.UsageOrIoError),
             HttpStatusCode.NotFound or HttpStatusCode.Conflict => new RunsApiException(
                 said ?? $"{_app} answered {code} {answer.ReasonPhrase} to {request.Method} {request.RequestUri?.AbsolutePath}; is --app the DpoPipeline app?",

@@ -1,6 +1,11 @@
+using System.Net;
 using System.Text.Json;
 using DpoPipeline.Cli.Tests;
+using DpoPipeline.Emulator;
 using DpoPipeline.Workflow.Runs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace DpoPipeline.Pipeline.Tests.Http;
 
@@ -191,9 +196,9 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
     [Fact(Timeout = 60_000)]
     public async Task An_app_nobody_answers_at_exits_2_saying_it_cannot_be_reached()
     {
-        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         closed.Start();
-        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
 
         var refused = await CliRun.InvokeAsync("runs", "list", "--app", $"http://127.0.0.1:{port}", "--key", run.Host.Key);
@@ -201,6 +206,25 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains($"Cannot reach http://127.0.0.1:{port}", refused.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Host.Key, refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_redirect_is_not_followed_so_the_key_never_leaves_for_another_address()
+    {
+        var landed = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        await using var redirector = builder.Build();
+        redirector.Map("/landing", () => { Interlocked.Increment(ref landed); return "landed"; });
+        redirector.Map("/api/{**rest}", (HttpContext context) =>
+            Results.Redirect($"{context.Request.Scheme}://{context.Request.Host}/landing", permanent: false, preserveMethod: true));
+        await redirector.StartAsync(TestContext.Current.CancellationToken);
+
+        var refused = await CliRun.InvokeAsync("runs", "list", "--app", EmulatorServer.ListeningUri(redirector).ToString(), "--key", run.Host.Key);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("does not follow redirects", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, landed);
     }
 
     private async Task<string> StartGatedRunAsync(string name)
