@@ -15,6 +15,9 @@ param functionName string = 'StartRunOnDatasetBlob'
 @description('Container whose new blobs start runs.')
 param containerName string = 'datasets'
 
+@description('Container of the same storage account that keeps the events Event Grid could not deliver; the cleanup timer re-drives them.')
+param deadLetterContainerName string = 'deadletters'
+
 resource app 'Microsoft.Web/sites@2024-11-01' existing = {
   name: functionAppName
 }
@@ -46,6 +49,20 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-
     retryPolicy: {
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
+    }
+    // No dataset event is lost: after the last try it is written to the dead-letter container with the topic's own
+    // identity (the storage account allows no shared keys), and the app's cleanup timer starts its run.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: topic.properties.source
+          blobContainerName: deadLetterContainerName
+        }
+      }
     }
   }
 }

@@ -69,8 +69,21 @@ param deploymentCapacity string = '1'
 @description('Hours a deployment lives before the pipeline deletes it (Pipeline__DeploymentTtlHours).')
 param deploymentTtlHours string = '24'
 
-@description('Estimated cost in USD above which a run waits for approval (Pipeline__BudgetLimitUsd).')
+@description('SKUs a run may deploy with, comma-separated (Pipeline__AllowedDeploymentSkus).')
+param allowedDeploymentSkus string = 'developertier,standard,globalstandard'
+
+@description('Most capacity a run may ask for (Pipeline__MaxDeploymentCapacity).')
+param maxDeploymentCapacity string = '10'
+
+@description('Longest a run\'s deployment may serve, in hours (Pipeline__MaxDeploymentTtlHours).')
+param maxDeploymentTtlHours string = '72'
+
+@description('Ceiling of a run\'s estimated cost (training plus hosting for the TTL) in USD; above it a run waits for an admin\'s approval, and a run may only lower it (Pipeline__BudgetLimitUsd).')
 param budgetLimitUsd string = '25'
+
+@description('What a new version of a dataset does to the run of the old one: supersede or parallel (Pipeline__OnNewVersion).')
+@allowed(['supersede', 'parallel'])
+param onNewVersion string = 'supersede'
 
 @description('Hours a run waits for approval before it gives up (Pipeline__ApprovalTimeoutHours).')
 param approvalTimeoutHours string = '24'
@@ -120,6 +133,8 @@ var containers = {
   deployment: 'deployment'
   datasets: 'datasets'
   runs: 'runs'
+  // Event Grid puts the dataset events it could not deliver here; the cleanup timer starts their runs.
+  deadLetters: 'deadletters'
 }
 
 // Built-in role definition ids (the same in every tenant).
@@ -153,7 +168,7 @@ module storage 'modules/storage-account.bicep' = {
     name: names.storage
     location: location
     tags: tags
-    containerNames: [containers.deployment, containers.datasets, containers.runs]
+    containerNames: [containers.deployment, containers.datasets, containers.runs, containers.deadLetters]
     roleAssignments: concat(
       [
         {
@@ -282,6 +297,12 @@ module functionApp 'modules/function-app.bicep' = {
       Pipeline__MaxRunHours: maxRunHours
       Pipeline__Owner: owner
       Pipeline__RunsContainer: containers.runs
+      Pipeline__DatasetContainers: containers.datasets
+      Pipeline__DeadLetterContainer: containers.deadLetters
+      Pipeline__OnNewVersion: onNewVersion
+      Pipeline__AllowedDeploymentSkus: allowedDeploymentSkus
+      Pipeline__MaxDeploymentCapacity: maxDeploymentCapacity
+      Pipeline__MaxDeploymentTtlHours: maxDeploymentTtlHours
       Pipeline__EvaluationSampleSize: evaluationSampleSize
       Pipeline__EvaluationBaseDeployment: evaluationBaseDeployment
       Pipeline__JudgeDeployment: judgeDeployment
@@ -295,7 +316,9 @@ module eventGridTopic 'modules/event-grid-system-topic.bicep' = {
     name: names.systemTopic
     location: location
     tags: tags
-    storageAccountResourceId: storage.outputs.resourceId
+    storageAccountName: storage.outputs.name
+    deadLetterContainerName: containers.deadLetters
+    storageBlobDataContributorRoleId: roles.storageBlobDataContributor
   }
 }
 
@@ -314,3 +337,4 @@ output DPO_OPENAI_ACCOUNT string = openAi.name
 output DPO_OPENAI_RESOURCE_GROUP string = openAi.resourceGroupName
 output DPO_DATASETS_CONTAINER string = containers.datasets
 output DPO_RUNS_CONTAINER string = containers.runs
+output DPO_DEADLETTER_CONTAINER string = containers.deadLetters

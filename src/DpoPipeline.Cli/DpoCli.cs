@@ -14,6 +14,7 @@ public static class DpoCli
         root.Subcommands.Add(StatsCommand.Create(output));
         root.Subcommands.Add(EstimateCommand.Create(output));
         root.Subcommands.Add(RunCommand.Create(output));
+        root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));
         root.Subcommands.Add(RunsCommand.Create(output));
         return root;

@@ -19,25 +19,13 @@ internal static class RunCommand
         var epochs = new Option<int?>("--epochs") { Description = "DPO epochs (default: the service chooses)." };
         var beta = new Option<double?>("--beta") { Description = "DPO beta in (0, 2] (default: the service chooses)." };
         var ttl = new Option<double>("--ttl-hours") { Description = "How long the deployment serves, in the service's time, before it is deleted.", DefaultValueFactory = _ => 2 };
-        var budget = new Option<decimal>("--budget-usd") { Description = "Above this estimate the run waits for approval.", DefaultValueFactory = _ => 25m };
+        var budget = new Option<decimal>("--budget-usd") { Description = "The budget ceiling of this local pipeline (Pipeline__BudgetLimitUsd): above this estimate of training plus hosting the run waits for approval.", DefaultValueFactory = _ => 25m };
         var scale = new Option<double?>("--time-scale") { Description = $"How much faster than real time the service's clock runs (default: {EmulatorTimeScale:0} for the built-in emulator, 1 with --endpoint)." };
         var folder = new Option<string>("--out", "-o") { Description = "Folder for run files, reports and the local engine's state.", DefaultValueFactory = _ => ".dpo" };
-        var endpoint = new Option<Uri?>("--endpoint")
-        {
-            Description = "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings).",
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-
-                result.AddError($"--endpoint must be an absolute http(s) URL, not '{text}'.");
-                return null;
-            },
-        };
+        var endpoint = EndpointOption.Create(
+            "Run against this service instead of the built-in emulator: an emulator started on its own (loopback URL) or an Azure OpenAI endpoint (Entra ID, Arm__* settings).");
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep the engine's state in memory: no Azurite needed, but the run ends with this process." };
+        var fraction = new Option<double?>("--validation-fraction") { Description = "Share of examples held out for validation (at least 10 when the dataset has 20 or more); 0 for none." };
         var fresh = new Option<bool>("--new") { Description = "Start a new run even if one for this dataset is unfinished (that one is cancelled first)." };
         var json = new Option<bool>("--json") { Description = "Print the final run status as JSON on stdout." };
         var verbose = new Option<bool>("--verbose") { Description = "Log what the engine and the activities do (stderr); warnings only by default." };
@@ -51,7 +39,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the whole pipeline on the real Durable engine in this process, against the built-in emulator (no Azure account) or --endpoint; resumable after a crash.");
         input.AddTo(command);
-        foreach (var option in new Option[] { epochs, beta, ttl, budget, scale, folder, endpoint, inMemory, fresh, json, verbose })
+        foreach (var option in new Option[] { epochs, beta, fraction, ttl, budget, scale, folder, endpoint, inMemory, fresh, json, verbose })
         {
             command.Options.Add(option);
         }
@@ -73,8 +61,8 @@ internal static class RunCommand
                 Mapping = map is { Length: > 0 } ? new Dictionary<string, string>(ColumnMapping.Parse(map).SourcesByTarget) : null,
                 Epochs = parseResult.GetValue(epochs),
                 Beta = parseResult.GetValue(beta),
+                ValidationFraction = parseResult.GetValue(fraction),
                 DeploymentTtlHours = parseResult.GetValue(ttl),
-                BudgetLimitUsd = parseResult.GetValue(budget),
             };
             var service = parseResult.GetValue(endpoint);
             var settings = new LocalRunSettings(
@@ -83,6 +71,7 @@ internal static class RunCommand
                 runFolder,
                 service,
                 parseResult.GetValue(scale) ?? (service is null ? EmulatorTimeScale : 1),
+                parseResult.GetValue(budget),
                 parseResult.GetValue(inMemory),
                 parseResult.GetValue(fresh),
                 parseResult.GetValue(json),

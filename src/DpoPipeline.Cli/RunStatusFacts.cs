@@ -1,5 +1,6 @@
 using System.Globalization;
 using DpoPipeline.Workflow.Runs;
+using Spectre.Console;
 
 namespace DpoPipeline.Cli;
 
@@ -7,17 +8,31 @@ namespace DpoPipeline.Cli;
 internal static class RunStatusFacts
 {
     /// <param name="location">How to show a file the run wrote: a local path, or a link.</param>
-    public static FactTable AddResults(this FactTable table, RunStatus s, Func<Uri, string> location) => table
-        .Row("Examples (train / validation)", s.TrainingExamples is null ? null : $"{s.TrainingExamples} / {s.ValidationExamples}")
-        .Row("Estimated cost (USD)", s.EstimatedCostUsd?.ToString("0.00", CultureInfo.InvariantCulture))
-        .Row("Job", s.JobId is null ? null : $"{s.JobId} ({s.JobStatus})")
-        .Row("Fine-tuned model", s.FineTunedModel)
-        .Row("Final train / validation loss", s.LatestMetrics is { } m ? $"{m.TrainLoss:0.###} / {m.ValidationLoss:0.###}" : null)
-        .Row("Deployment", s.Deployment)
-        .Row("Win rate vs base", s.Evaluation?.WinRate is { } w
-            ? $"{w:P0} (95% CI {s.Evaluation.WinRateLow:P0}–{s.Evaluation.WinRateHigh:P0}, {s.Evaluation.Pairs} pairs)" : s.Evaluation?.Note)
-        .Row("Validation report", s.ValidationReportUri is { } validation ? location(validation) : null)
-        .Row("Report", s.ReportUri is { } report ? location(report) : null);
+    public static FactTable AddResults(this FactTable table, RunStatus s, Func<Uri, string> location)
+    {
+        table
+            .Row("Examples (train / validation)", s.TrainingExamples is null ? null : $"{s.TrainingExamples} / {s.ValidationExamples}")
+            .Row("Estimated cost (USD)", s.EstimatedCostUsd?.ToString("0.00", CultureInfo.InvariantCulture))
+            .Row("Approval", s.Approval is { } a
+                ? $"{(a.Approved ? "approved" : "refused")} by {a.DecidedBy ?? "someone unrecorded"}{(a.Comment is null ? string.Empty : $": {a.Comment}")}"
+                : null)
+            .Row("Job", s.JobId is null ? null : $"{s.JobId} ({s.JobStatus})")
+            .Row("Fine-tuned model", s.FineTunedModel)
+            .Row("Final train / validation loss", s.LatestMetrics is { } m ? $"{m.TrainLoss:0.###} / {m.ValidationLoss:0.###}" : null)
+            .Row("Deployment", s.Deployment);
+        foreach (var (name, value) in EvaluationView.Rows(s.Evaluation))
+        {
+            table.Row(name, value);
+        }
+
+        return table
+            .Row("Released", s.CleanedUp is { } c
+                ? $"{Count(c.CancelledJobs, "job")} cancelled, {Count(c.DeletedFiles, "file")} and {Count(c.DeletedDeployments, "deployment")} deleted"
+                : null)
+            .Row("Superseded by", s.SupersededBy)
+            .Row("Validation report", s.ValidationReportUri is { } validation ? location(validation) : null)
+            .Row("Report", s.ReportUri is { } report ? location(report) : null);
+    }
 
     public static FactTable AddErrors(this FactTable table, RunStatus s)
     {
@@ -33,4 +48,16 @@ internal static class RunStatusFacts
 
         return table;
     }
+
+    /// <summary>The evaluation's caveats, printed under the table where they are read whole.</summary>
+    public static void WriteCaveats(IAnsiConsole console, RunStatus s)
+    {
+        foreach (var caveat in s.Evaluation?.Caveats ?? [])
+        {
+            console.MarkupLine($"[yellow]Caveat:[/] {Markup.Escape(caveat)}");
+        }
+    }
+
+    private static string Count(IReadOnlyList<string> items, string noun) =>
+        items.Count == 0 ? $"no {noun}" : $"{items.Count} {noun}{(items.Count == 1 ? string.Empty : "s")} ({string.Join(", ", items)})";
 }

@@ -87,24 +87,34 @@ public sealed class LocalPipeline : IAsyncDisposable
     {
         var path = Path.GetFullPath(datasetPath);
         var options = RunOptionsResolver.Resolve(Options, overrides);
+        // Pinned to the file as it is now, when it exists; a missing file fails the run's first step with a clear error.
+        var version = File.Exists(path) ? LocalRunFiles.VersionOf(path) : null;
         return new RunRequest(
-            RunIds.ForRequest(Path.GetFileName(path), nonce), LocalRunFiles.ToUri(path), Services.GetRequiredService<TimeProvider>().GetUtcNow(), options);
+            RunIds.ForRequest(Path.GetFileName(path), nonce), LocalRunFiles.ToUri(path), Services.GetRequiredService<TimeProvider>().GetUtcNow(), options, version);
     }
 
-    /// <summary>The name <see cref="CreateBaseDeploymentAsync"/> gives the base model's deployment.</summary>
+    /// <summary>The model the emulator's judge deployment runs (any deployment asked the rubric prompt judges there).</summary>
+    public const string JudgeModel = "gpt-4.1-2025-04-14";
+
+    /// <summary>The name <see cref="CreateEvaluationDeploymentsAsync"/> gives the base model's deployment.</summary>
     public static string BaseDeploymentName(string baseModel) => "base-" + DeploymentNames.ForRun(baseModel)["dpo-".Length..];
 
+    /// <summary>The name <see cref="CreateEvaluationDeploymentsAsync"/> gives the judge's deployment.</summary>
+    public static string JudgeDeploymentName { get; } = "judge-" + DeploymentNames.ForRun(JudgeModel)["dpo-".Length..];
+
     /// <summary>
-    /// Creates (or finds) a deployment of the base model, so evaluation has something to compare against. It is not
-    /// tagged as the pipeline's, so cleanup leaves it alone.
+    /// Creates (or finds) what evaluation compares against on an emulator — a deployment of the base model and one
+    /// that judges. Neither is tagged as the pipeline's, so cleanup leaves them alone.
     /// </summary>
-    public async Task<string> CreateBaseDeploymentAsync(string baseModel, CancellationToken cancellationToken)
+    public async Task CreateEvaluationDeploymentsAsync(string baseModel, CancellationToken cancellationToken)
     {
-        var name = BaseDeploymentName(baseModel);
-        await Services.GetRequiredService<DeploymentServiceClient>().CreateOrUpdateAsync(
-            new DeploymentRequest { RunId = name, Name = name, ModelName = baseModel, Owner = "local", Sku = DeploymentSku.GlobalStandard },
-            cancellationToken);
-        return name;
+        var deployments = Services.GetRequiredService<DeploymentServiceClient>();
+        foreach (var (name, model) in new[] { (BaseDeploymentName(baseModel), baseModel), (JudgeDeploymentName, JudgeModel) })
+        {
+            await deployments.CreateOrUpdateAsync(
+                new DeploymentRequest { RunId = name, Name = name, ModelName = model, Owner = "local", Sku = DeploymentSku.GlobalStandard },
+                cancellationToken);
+        }
     }
 
     public ValueTask DisposeAsync() => _engine.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DpoPipeline.Workflow.Storage;
 
 namespace DpoPipeline.Local;
@@ -17,6 +18,34 @@ public sealed class LocalRunFiles(string root) : IRunFiles
 
         Stream stream = new FileStream(uri.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         return Task.FromResult(stream);
+    }
+
+    public Task<string> VersionOfAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return Task.FromResult(VersionOf(uri.LocalPath));
+    }
+
+    public async Task<Stream> OpenVersionAsync(Uri uri, string version, CancellationToken cancellationToken)
+    {
+        var stream = await OpenReadAsync(uri, cancellationToken);
+        if (VersionOf(uri.LocalPath) != version)
+        {
+            await stream.DisposeAsync();
+            throw new DatasetChangedException(uri, version);
+        }
+
+        return stream;
+    }
+
+    /// <summary>A local file's version: its size and last write time, which any rewrite changes.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static string VersionOf(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists
+            ? string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}")
+            : throw new FileNotFoundException($"No file at {path}.", path);
     }
 
     public async Task<Uri> WriteAsync(string runId, string name, Stream content, string contentType, CancellationToken cancellationToken)

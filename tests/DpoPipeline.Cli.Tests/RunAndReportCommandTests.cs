@@ -20,7 +20,13 @@ public sealed class RunAndReportCommandTests : IDisposable
         Assert.Contains("Started run", run.Error, StringComparison.Ordinal);
         using var result = JsonDocument.Parse(run.Out);
         Assert.Equal("Completed", result.RootElement.GetProperty("outcome").GetString());
+        Assert.True(result.RootElement.GetProperty("emulated").GetBoolean());
+        Assert.StartsWith("built-in emulator", result.RootElement.GetProperty("service").GetString(), StringComparison.Ordinal);
         var status = result.RootElement.GetProperty("status");
+        var evaluation = status.GetProperty("evaluation");
+        Assert.Equal("Judge", evaluation.GetProperty("method").GetString());
+        Assert.True(evaluation.GetProperty("emulated").GetBoolean());
+        Assert.InRange(evaluation.GetProperty("judgeAgreement").GetDouble(), 0, 1);
         var runDir = Path.Combine(_folder, "runs", status.GetProperty("runId").GetString()!);
         Assert.True(File.Exists(Path.Combine(runDir, "train.jsonl")));
         Assert.True(File.Exists(Path.Combine(runDir, "report", "report.html")));

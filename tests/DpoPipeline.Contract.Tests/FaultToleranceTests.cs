@@ -33,6 +33,23 @@ public sealed class FaultToleranceTests
     }
 
     [Fact]
+    public async Task An_upload_retried_after_a_network_timeout_completes_without_anyone_advancing_the_clock()
+    {
+        // The hang this guards against: the retry's backoff waited on a fake clock only RunAsync moved. The first attempt
+        // outlasts the 5 s network timeout by far; the retry, on time even on a busy machine, stores the file.
+        await using var azure = await EmulatedAzure.StartAsync();
+        azure.Faults.Inject("slow=20000", HttpMethod.Post, "/files");
+        await using var content = DpoData.OpenTraining();
+
+        var file = await azure.FineTuning.UploadFileAsync(content, "train.jsonl", TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(content.Length, file.Bytes);
+        Assert.Equal(1, azure.Emulator.State.FilesUploaded);
+        Assert.Equal(2, azure.Faults.Count(HttpMethod.Post, "/files"));
+    }
+
+    [Fact]
     public async Task A_429_is_retried_only_after_the_retry_after_the_emulator_sent()
     {
         await using var azure = await EmulatedAzure.StartAsync(retry: r => r.BaseDelay = r.MaxDelay = TimeSpan.FromMilliseconds(100));

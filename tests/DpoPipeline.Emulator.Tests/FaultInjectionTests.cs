@@ -81,6 +81,20 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task ConfiguredRule_WithPathEndsWith_FaultsJobCreationButNotCancel()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.Faults.Add(new FaultRule { Fault = "400", Method = "POST", PathEndsWith = "/fine_tuning/jobs" }));
+
+        using var create = await session.PostJsonAsync("openai/v1/fine_tuning/jobs", "{}");
+        using var cancel = await session.PostJsonAsync("openai/v1/fine_tuning/jobs/ftjob-00000000000000000000000000000000/cancel", "{}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
+        Assert.Equal("invalidPayload", (await EmulatorSession.ReadJsonAsync(create)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.Equal(1, session.Emulator.State.FaultsInjected);
+    }
+
+    [Fact]
     public async Task ArmRoute429_UsesArmThrottlingCode()
     {
         await using var session = await EmulatorSession.StartAsync();

@@ -13,6 +13,8 @@ public sealed class FaultSpecTests
     [InlineData("slow=1500", null, 1, 1500, false)]
     [InlineData("drop", null, 1, 0, true)]
     [InlineData("slow=200, 503", 503, 1, 200, false)]
+    [InlineData("400", 400, 1, 0, false)]
+    [InlineData("403", 403, 1, 0, false)]
     public void Parse_SupportedSyntax_GivesTheFault(string text, int? status, int retryAfter, int delayMs, bool drop)
     {
         var spec = FaultSpec.Parse(text);

@@ -49,6 +49,28 @@ public sealed class EventGridTemplateTests(InfraBuild infra)
     }
 
     [Fact]
+    public void SystemTopic_HasItsOwnIdentity_ToWriteDeadLetters()
+    {
+        var topic = infra.WithNewAccount.Single(ResourceTypes.EventGridSystemTopic);
+
+        Assert.Equal("SystemAssigned", (string?)topic["identity"]!["type"]);
+    }
+
+    [Fact]
+    public void Subscription_DeadLettersUndeliverableEvents_IntoTheDeadLetterContainer_WithTheTopicsIdentity()
+    {
+        var deadLetter = Subscription["properties"]!["deadLetterWithResourceIdentity"]!;
+        var destination = deadLetter["deadLetterDestination"]!;
+
+        Assert.Equal("SystemAssigned", (string?)deadLetter["identity"]!["type"]);
+        Assert.Equal("StorageBlob", (string?)destination["endpointType"]);
+        Assert.Equal("deadletters", (string?)destination["properties"]!["blobContainerName"]);
+        // The storage account the topic publishes: the one that holds the datasets.
+        Assert.Matches(@"^\[reference\('[^']*/Microsoft\.EventGrid/systemTopics/[^']+', '[^']+'\)\.source\]$", (string?)destination["properties"]!["resourceId"]);
+        Assert.Null(Subscription["properties"]!["deadLetterDestination"]);
+    }
+
+    [Fact]
     public void Subscription_UsesTheEventGridSchema_WhichTheBlobTriggerExpects()
     {
         Assert.Equal("EventGridSchema", (string?)Subscription["properties"]!["eventDeliverySchema"]);

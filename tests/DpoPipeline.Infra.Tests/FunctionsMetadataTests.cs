@@ -76,7 +76,11 @@ public sealed class FunctionsMetadataTests
                 "post runs/{runId}/approve", "post runs/{runId}/cancel", "post runs/{runId}/pause", "post runs/{runId}/resume",
             ],
             routes);
-        Assert.All(Triggered("httpTrigger").Where(f => f.Name != "Health"), f => Assert.Equal("Function", f.Bindings.Single(b => b.Type == "httpTrigger").AuthLevel));
+        // Approving spend takes the admin (master) key, distinct from the function keys that start runs; health is open.
+        var authLevels = Triggered("httpTrigger").ToDictionary(f => f.Name, f => f.Bindings.Single(b => b.Type == "httpTrigger").AuthLevel);
+        Assert.Equal("Admin", authLevels["ApproveRun"]);
+        Assert.Equal("Anonymous", authLevels["Health"]);
+        Assert.All(authLevels.Where(a => a.Key is not ("ApproveRun" or "Health")), a => Assert.Equal("Function", a.Value));
     }
 
     [Fact]

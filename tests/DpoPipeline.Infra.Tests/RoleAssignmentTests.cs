@@ -32,7 +32,8 @@ public sealed class RoleAssignmentTests(InfraBuild infra)
     {
         var scopeId = (string)infra.WithNewAccount.Single(ResourceTypes.StorageAccount)["id"]!;
 
-        var assignment = Assert.Single(AssignmentsOf(infra.WithNewAccount, RoleDefinitions.StorageBlobDataContributor));
+        var assignment = Assert.Single(
+            AssignmentsOf(infra.WithNewAccount, RoleDefinitions.StorageBlobDataContributor), a => (string?)a["properties"]!["principalType"] == "User");
 
         AssertScopedTo(assignment, scopeId);
         Assert.Equal(InfraBuild.DeployingUserId, (string?)assignment["properties"]!["principalId"]);
@@ -42,7 +43,7 @@ public sealed class RoleAssignmentTests(InfraBuild infra)
     [Fact]
     public void WithoutADeployingPrincipal_NoUserRoleIsAssigned()
     {
-        Assert.Empty(AssignmentsOf(infra.WithExistingAccount, RoleDefinitions.StorageBlobDataContributor));
+        Assert.All(AssignmentsOf(infra.WithExistingAccount, RoleDefinitions.StorageBlobDataContributor), AssertGrantedToTheSystemTopic);
         Assert.All(
             infra.WithExistingAccount.OfType(ResourceTypes.RoleAssignment),
             assignment => Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]));
@@ -68,12 +69,29 @@ public sealed class RoleAssignmentTests(InfraBuild infra)
         [
             RoleDefinitions.StorageBlobDataOwner, RoleDefinitions.StorageQueueDataContributor, RoleDefinitions.StorageTableDataContributor,
             RoleDefinitions.MonitoringMetricsPublisher, RoleDefinitions.CognitiveServicesOpenAIContributor,
-            RoleDefinitions.StorageBlobDataContributor,
+            RoleDefinitions.StorageBlobDataContributor, RoleDefinitions.StorageBlobDataContributor,
         ];
 
         var assigned = infra.WithNewAccount.OfType(ResourceTypes.RoleAssignment).Select(RoleDefinitionGuid).ToList();
 
         Assert.Equal(intended.Order(StringComparer.Ordinal), assigned.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SystemTopic_GetsStorageBlobDataContributor_OnTheDeadLetterContainerOnly()
+    {
+        var assignment = Assert.Single(
+            AssignmentsOf(infra.WithNewAccount, RoleDefinitions.StorageBlobDataContributor), a => (string?)a["properties"]!["principalType"] == "ServicePrincipal");
+
+        AssertGrantedToTheSystemTopic(assignment);
+        Assert.Contains("'Microsoft.Storage/storageAccounts/blobServices/containers'", (string?)assignment["id"], StringComparison.Ordinal);
+        Assert.Contains("'default', 'deadletters'", (string?)assignment["id"], StringComparison.Ordinal);
+    }
+
+    private static void AssertGrantedToTheSystemTopic(JsonObject assignment)
+    {
+        Assert.Contains("Microsoft.EventGrid/systemTopics", (string?)assignment["properties"]!["principalId"], StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
     }
 
     private static IEnumerable<JsonObject> AssignmentsOf(DeploymentSnapshot snapshot, string roleDefinitionId) =>

@@ -16,12 +16,12 @@ public sealed class StorageTemplateTests(InfraBuild infra)
     }
 
     [Fact]
-    public void StorageAccount_HasDeploymentDatasetsAndRunsContainers_AllPrivate()
+    public void StorageAccount_HasDeploymentDatasetsRunsAndDeadLetterContainers_AllPrivate()
     {
         var containers = infra.WithNewAccount.OfType(ResourceTypes.BlobContainer);
 
         Assert.Equal(
-            ["datasets", "deployment", "runs"],
+            ["datasets", "deadletters", "deployment", "runs"],
             containers.Select(container => ((string)container["name"]!).Split('/')[^1]).Order(StringComparer.Ordinal));
         Assert.All(containers, container => Assert.Equal("None", (string?)container["properties"]!["publicAccess"]));
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DpoPipeline.Local.Azurite;
+using DpoPipeline.Workflow.Configuration;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Starting;
 using DpoPipeline.Workflow.Storage;
@@ -29,7 +30,8 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         await _datasets.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         _runsContainer = "runs-" + suffix;
         _runFiles = new BlobRunFiles(service, _runsContainer);
-        _harness = await PipelineHarness.StartAsync(files: _runFiles);
+        // A day of serving (43 s at the harness's clock), so a busy machine still sees the run serving before its TTL ends it.
+        _harness = await PipelineHarness.StartAsync(pipeline: o => o.DeploymentTtlHours = 24, files: _runFiles);
     }
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
@@ -40,8 +42,8 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         var blob = await UploadAsync("pairs.jsonl", await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken));
         var starter = Starter();
 
-        var first = await starter.StartAsync(blob, TestContext.Current.CancellationToken);
-        var second = await starter.StartAsync(blob, TestContext.Current.CancellationToken);
+        var first = await starter.StartAsync(blob, null, TestContext.Current.CancellationToken);
+        var second = await starter.StartAsync(blob, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(BlobStartKind.Started, first.Kind);
         Assert.Equal(BlobStartKind.Duplicate, second.Kind);
@@ -53,7 +55,7 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
     public async Task A_dropped_blob_runs_to_a_deployed_model_with_its_files_and_report_in_blob_storage()
     {
         var blob = await UploadAsync("drop.jsonl", await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken));
-        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+        var outcome = await Starter().StartAsync(blob, null, TestContext.Current.CancellationToken);
 
         var serving = await _harness.WaitForPhaseAsync(outcome.RunId!, RunPhase.Serving);
 
@@ -73,16 +75,61 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task A_new_version_of_the_same_blob_starts_a_new_run()
+    public async Task A_new_version_supersedes_the_training_run_of_the_old_one_before_it_creates_its_own_job()
     {
-        var sample = await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken);
-        var starter = Starter();
-        var first = await starter.StartAsync(await UploadAsync("pairs.jsonl", sample), TestContext.Current.CancellationToken);
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o => o.Durations.JobRunning = TimeSpan.FromHours(5), withBaseDeployment: false, files: _runFiles);
+        var sample = await File.ReadAllBytesAsync(await harness.SampleAsync(), TestContext.Current.CancellationToken);
+        var starter = Starter(harness);
+        var first = await starter.StartAsync(await UploadAsync("pairs.jsonl", sample), null, TestContext.Current.CancellationToken);
+        await harness.WaitUntilAsync(first.RunId!, v => v.Job?.JobStatus == "running");
 
-        var second = await starter.StartAsync(await UploadAsync("pairs.jsonl", [.. sample, .. "\n"u8]), TestContext.Current.CancellationToken);
+        var second = await starter.StartAsync(await UploadAsync("pairs.jsonl", [.. sample, .. "\n"u8]), null, TestContext.Current.CancellationToken);
+        var old = await harness.RunToEndAsync(first.RunId!);
+        var replacing = await harness.WaitUntilAsync(second.RunId!, v => v.Job?.JobStatus == "running");
 
         Assert.Equal(BlobStartKind.Started, second.Kind);
+        Assert.Equal(RunOutcome.Superseded, old.Outcome);
+        Assert.Equal(second.RunId, old.Status.SupersededBy);
+        Assert.Equal([first.RunId!], replacing.Status!.Supersedes);
+        Assert.Single(old.Status.CleanedUp!.CancelledJobs);
+        Assert.Equal(["cancelled", "running"], harness.Emulator.State.Jobs.Select(j => j.Status));
+        // The old run had released everything before the new one created its job.
+        Assert.True(old.Status.Timeline[^1].At <= replacing.Status.Timeline.Single(p => p.Phase == RunPhase.CreatingJob).At);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Under_the_parallel_policy_a_new_version_leaves_the_old_run_going()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o => o.Durations.JobQueued = TimeSpan.FromHours(5), pipeline: o => o.OnNewVersion = NewVersionPolicy.Parallel,
+            withBaseDeployment: false, files: _runFiles);
+        var sample = await File.ReadAllBytesAsync(await harness.SampleAsync(), TestContext.Current.CancellationToken);
+        var starter = Starter(harness);
+        var first = await starter.StartAsync(await UploadAsync("pairs.jsonl", sample), null, TestContext.Current.CancellationToken);
+        await harness.WaitForPhaseAsync(first.RunId!, RunPhase.Training);
+
+        var second = await starter.StartAsync(await UploadAsync("pairs.jsonl", [.. sample, .. "\n"u8]), null, TestContext.Current.CancellationToken);
+        await harness.WaitForPhaseAsync(second.RunId!, RunPhase.Training);
+
         Assert.NotEqual(first.RunId, second.RunId);
+        Assert.Equal(RunPhase.Training, (await harness.WaitForPhaseAsync(first.RunId!, RunPhase.Training)).Status!.Phase);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_run_reads_only_the_version_it_was_started_for()
+    {
+        var blob = await UploadAsync("pinned.jsonl", await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken));
+        var started = (await blob.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag.ToString();
+        await UploadAsync("pinned.jsonl", "{}\n"u8.ToArray());
+        var request = new RunRequest("pinned-run", blob.Uri, DateTimeOffset.UtcNow, RunOptionsResolver.Resolve(_harness.Pipeline.Options, null), started);
+
+        await _harness.Pipeline.Runs.StartAsync(request, TestContext.Current.CancellationToken);
+        var result = await _harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Failed, result.Outcome);
+        Assert.Equal("dataset_changed", Assert.Single(result.Status.Errors).Code);
+        Assert.Equal(0, _harness.Emulator.State.FilesUploaded);
     }
 
     [Fact(Timeout = 180_000)]
@@ -91,7 +138,7 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         await UploadAsync("pairs.jsonl.dpo.json", """{ "epochs": 2, "deploymentTtlHours": 6, "mapping": { "chosen": "good", "rejected": "bad" } }"""u8.ToArray());
         var blob = await UploadAsync("pairs.jsonl", "{}\n"u8.ToArray(), new Dictionary<string, string> { ["dpo_epochs"] = "5" });
 
-        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+        var outcome = await Starter().StartAsync(blob, null, TestContext.Current.CancellationToken);
 
         var options = (await _harness.InputOfAsync(outcome.RunId!)).Options;
         Assert.Equal(2, options.Epochs);
@@ -104,7 +151,7 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
     {
         var blob = await UploadAsync("meta.jsonl", "{}\n"u8.ToArray(), new Dictionary<string, string> { ["dpo_epochs"] = "4", ["dpo_base_model"] = "gpt-4o-2024-08-06" });
 
-        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+        var outcome = await Starter().StartAsync(blob, null, TestContext.Current.CancellationToken);
 
         var options = (await _harness.InputOfAsync(outcome.RunId!)).Options;
         Assert.Equal(4, options.Epochs);
@@ -117,7 +164,7 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         await UploadAsync("typo.jsonl.dpo.json", """{ "epoch": 2, "beta": 7 }"""u8.ToArray());
         var blob = await UploadAsync("typo.jsonl", "{}\n"u8.ToArray());
 
-        var outcome = await Starter().StartAsync(blob, TestContext.Current.CancellationToken);
+        var outcome = await Starter().StartAsync(blob, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(BlobStartKind.RefusedOptions, outcome.Kind);
         Assert.Contains(outcome.Problems, p => p.Contains("epoch", StringComparison.Ordinal));
@@ -133,14 +180,14 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
     {
         var sidecar = await UploadAsync("pairs.jsonl.dpo.json", """{ "epochs": 2 }"""u8.ToArray());
 
-        var outcome = await Starter().StartAsync(sidecar, TestContext.Current.CancellationToken);
+        var outcome = await Starter().StartAsync(sidecar, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(BlobStartKind.IgnoredSidecar, outcome.Kind);
         Assert.Empty(await _harness.InstancesAsync());
     }
 
-    private DatasetBlobStarter Starter() => new(
-        _harness.Pipeline.Runs, _runFiles, Options.Create(_harness.Pipeline.Options), TimeProvider.System, NullLogger<DatasetBlobStarter>.Instance);
+    private DatasetBlobStarter Starter(PipelineHarness? harness = null) => new(
+        (harness ?? _harness).Pipeline.Runs, _runFiles, Options.Create((harness ?? _harness).Pipeline.Options), TimeProvider.System, NullLogger<DatasetBlobStarter>.Instance);
 
     private async Task<BlobClient> UploadAsync(string name, byte[] content, Dictionary<string, string>? metadata = null)
     {

@@ -8,6 +8,7 @@ using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 
 namespace DpoPipeline.Pipeline.Tests;
 
@@ -22,6 +23,18 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public const double DefaultTimeScale = 2000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(90);
+
+    // The clients' own retries of a fault, in milliseconds instead of seconds: a fault that persists reaches the
+    // orchestration's retry policy, and then the run's end, within the test's time.
+    private static readonly IConfiguration FastClientRetries = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["OpenAI:Retry:MaxRetries"] = "2",
+        ["OpenAI:Retry:BaseDelay"] = "00:00:00.020",
+        ["OpenAI:Retry:MaxDelay"] = "00:00:00.100",
+        ["Arm:Retry:MaxRetries"] = "2",
+        ["Arm:Retry:BaseDelay"] = "00:00:00.020",
+        ["Arm:Retry:MaxDelay"] = "00:00:00.100",
+    }).Build();
 
     private readonly string _folder;
     private readonly Func<Task<LocalPipeline>> _startPipeline;
@@ -61,6 +74,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
                 Files = files,
                 Backend = backend ?? EngineBackend.InMemory,
                 EmulatorUri = handle.BaseUri,
+                Configuration = FastClientRetries,
                 ServiceTimeScale = timeScale,
                 ConfigurePipeline = options =>
                 {
@@ -68,6 +82,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
                     options.DeploymentTtlHours = 2;
                     options.EvaluationSampleSize = 8;
                     options.EvaluationBaseDeployment = withBaseDeployment ? LocalPipeline.BaseDeploymentName(BaseModel) : null;
+                    options.JudgeDeployment = withBaseDeployment ? LocalPipeline.JudgeDeploymentName : null;
                     pipeline?.Invoke(options);
                 },
             },
@@ -76,7 +91,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var harness = new PipelineHarness(handle, await Start(), folder, Start);
         if (withBaseDeployment)
         {
-            await harness.Pipeline.CreateBaseDeploymentAsync(BaseModel, TestContext.Current.CancellationToken);
+            await harness.Pipeline.CreateEvaluationDeploymentsAsync(BaseModel, TestContext.Current.CancellationToken);
         }
 
         return harness;
@@ -174,6 +189,21 @@ internal sealed class PipelineHarness : IAsyncDisposable
     {
         var instance = await Client.GetInstanceAsync(runId, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
         return instance?.ReadInputAs<RunRequest>() ?? throw new Xunit.Sdk.XunitException($"No run {runId}.");
+    }
+
+    /// <summary>
+    /// What the emulator still holds that costs money: jobs not ended, fine-tune files not deleted, deployments of the
+    /// pipeline's runs. A run that has ended must leave none of these.
+    /// </summary>
+    public IReadOnlyList<string> PaidLeftovers()
+    {
+        var state = Emulator.State;
+        return
+        [
+            .. state.Jobs.Where(j => j.Status is not ("succeeded" or "failed" or "cancelled")).Select(j => $"job {j.Id} {j.Status}"),
+            .. state.Files.Where(f => f.Purpose == "fine-tune" && !f.Deleted).Select(f => $"file {f.Id} {f.Filename}"),
+            .. state.Deployments.Where(d => d.Tags.GetValueOrDefault("owner") == Pipeline.Options.Owner).Select(d => $"deployment {d.Name}"),
+        ];
     }
 
     public async ValueTask DisposeAsync()

@@ -9,7 +9,8 @@ public sealed class RunPipelineTests
     [Fact(Timeout = 180_000)]
     public async Task A_valid_dataset_is_trained_deployed_evaluated_reported_and_torn_down_at_its_ttl()
     {
-        await using var harness = await PipelineHarness.StartAsync();
+        // Six hours of serving (11 s at the harness's clock): long enough for a busy machine to see the run serving.
+        await using var harness = await PipelineHarness.StartAsync(pipeline: o => o.DeploymentTtlHours = 6);
         var request = await harness.StartRunAsync(await harness.SampleAsync());
 
         var serving = await harness.WaitForPhaseAsync(request.RunId, RunPhase.Serving);
@@ -22,6 +23,12 @@ public sealed class RunPipelineTests
         Assert.Equal(8, status.Evaluation.Pairs);
         Assert.Equal(0, status.Evaluation.Failures);
         Assert.NotNull(status.Evaluation.WinRate);
+        Assert.Equal(Core.Evaluation.EvaluationMethod.Judge, status.Evaluation.Method);
+        Assert.NotNull(status.Evaluation.JudgeAgreement);
+        Assert.True(status.Evaluation.Emulated);
+        Assert.StartsWith("emulator (127.0.0.1)", status.Evaluation.Service, StringComparison.Ordinal);
+        Assert.NotNull(status.Evaluation.Seed);
+        Assert.Contains(status.Evaluation.Caveats, c => c.StartsWith("Emulated", StringComparison.Ordinal));
 
         var result = await harness.RunToEndAsync(request.RunId);
 
@@ -33,11 +40,33 @@ public sealed class RunPipelineTests
         Assert.True(File.Exists(report));
         var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>EMULATED</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("Provenance: answers from emulator (127.0.0.1); headline by LLM judge", html, StringComparison.Ordinal);
+        Assert.Contains("Judge reliability", html, StringComparison.Ordinal);
         Assert.Contains(status.FineTunedModel!, html, StringComparison.Ordinal);
         Assert.Equal(
             [RunPhase.Preparing, RunPhase.Uploading, RunPhase.WaitingForFiles, RunPhase.CreatingJob, RunPhase.Training, RunPhase.Deploying,
              RunPhase.WaitingForDeployment, RunPhase.Evaluating, RunPhase.Reporting, RunPhase.Serving, RunPhase.TearingDown, RunPhase.Completed],
             result.Status.Timeline.Select(t => t.Phase));
+    }
+
+    [Theory(Timeout = 180_000)]
+    [InlineData(null, 10)]
+    [InlineData(0.0, 0)]
+    public async Task A_small_valid_dataset_trains_holding_out_ten_pairs_or_none_when_asked(double? validationFraction, int heldOut)
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var small = Path.Combine(harness.DatasetsFolder, "small.jsonl");
+        await File.WriteAllLinesAsync(small, File.ReadLines(await harness.SampleAsync()).Take(30), TestContext.Current.CancellationToken);
+        var request = await harness.StartRunAsync(small, new RunOverrides { ValidationFraction = validationFraction });
+
+        var result = await harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.Equal(heldOut, result.Status.ValidationExamples);
+        Assert.Equal(30 - heldOut, result.Status.TrainingExamples);
+        Assert.Equal(heldOut == 0 ? 1 : 2, harness.Emulator.State.FilesUploaded);
+        Assert.Empty(harness.PaidLeftovers());
     }
 
     [Fact(Timeout = 180_000)]
@@ -96,11 +125,30 @@ public sealed class RunPipelineTests
         await harness.WaitForPhaseAsync(request.RunId, RunPhase.AwaitingApproval);
         Assert.Equal(0, harness.Emulator.State.FilesUploaded);
 
-        var answer = await harness.Pipeline.Runs.ApproveAsync(request.RunId, new ApprovalDecision(true, "lead", "fine"), TestContext.Current.CancellationToken);
-        await harness.WaitForPhaseAsync(request.RunId, RunPhase.Training);
+        var answer = await harness.Pipeline.Runs.ApproveAsync(request.RunId, new ApprovalDecision(true, "lead", "worth it"), TestContext.Current.CancellationToken);
+        var training = await harness.WaitForPhaseAsync(request.RunId, RunPhase.Training);
 
         Assert.Equal(Workflow.Api.RunCommandResult.Accepted, answer);
         Assert.Equal(1, harness.Emulator.State.JobsCreated);
+        var approval = training.Status!.Approval!;
+        Assert.True(approval.Approved);
+        Assert.Equal("lead", approval.DecidedBy);
+        Assert.Equal("worth it", approval.Comment);
+        Assert.Equal(0m, training.Status.BudgetLimitUsd);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Hosting_for_the_ttl_counts_toward_the_budget()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { DeploymentSku = "standard", DeploymentTtlHours = 24 });
+
+        var gate = await harness.WaitForPhaseAsync(request.RunId, RunPhase.AwaitingApproval);
+
+        // 24 hours at 1.70 USD is over the 25 USD ceiling, whatever the training costs.
+        Assert.Equal(40.80m, gate.Status!.EstimatedHostingUsd);
+        Assert.True(gate.Status.EstimatedCostUsd > 40.80m);
+        Assert.Equal(0, harness.Emulator.State.FilesUploaded);
     }
 
     [Fact(Timeout = 180_000)]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using DpoPipeline.Functions.Http;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +18,11 @@ public sealed class RunsApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await PipelineHarness.StartAsync();
-        _api = new RunsApi(_harness.Pipeline.Files, Options.Create(_harness.Pipeline.Options), TimeProvider.System, NullLoggerFactory.Instance);
+        // A day of serving (43 s at the harness's clock), so a busy machine still sees the run serving before its TTL ends it.
+        _harness = await PipelineHarness.StartAsync(pipeline: o => o.DeploymentTtlHours = 24);
+        // Local run files: these tests upload datasets as request bodies; a datasetUri is refused before any blob is read.
+        _api = new RunsApi(
+            _harness.Pipeline.Files, new BlobServiceClient("UseDevelopmentStorage=true"), Options.Create(_harness.Pipeline.Options), TimeProvider.System, NullLoggerFactory.Instance);
     }
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
@@ -73,13 +77,31 @@ public sealed class RunsApiTests : IAsyncLifetime
         var request = await _harness.StartRunAsync(await _harness.SampleAsync());
         await _harness.WaitForPhaseAsync(request.RunId, RunPhase.Training);
 
-        var approve = await _api.ApproveRun(Request("POST", "/approve"), request.RunId, _harness.Client, TestContext.Current.CancellationToken);
+        var approve = await _api.ApproveRun(
+            Request("POST", "/approve", body: """{ "approved": true, "decidedBy": "lead" }"""u8.ToArray(), contentType: "application/json"),
+            request.RunId, _harness.Client, TestContext.Current.CancellationToken);
         var status = Assert.IsType<OkObjectResult>(await _api.GetRun(Request("GET", "/x"), request.RunId, _harness.Client, TestContext.Current.CancellationToken));
 
         Assert.IsType<NotFoundObjectResult>(unknown);
         Assert.IsType<ConflictObjectResult>(approve);
         var run = JsonSerializer.SerializeToElement(status.Value, Workflow.DurableJson.Options).GetProperty("run");
         Assert.Equal("Training", run.GetProperty("status").GetProperty("phase").GetString());
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("""{ "approved": true }""")]
+    [InlineData("""{ "decidedBy": "lead" }""")]
+    public async Task Approving_without_an_explicit_decision_and_who_made_it_is_400(string body)
+    {
+        var request = await _harness.StartRunAsync(await _harness.SampleAsync());
+
+        var answer = await _api.ApproveRun(
+            Request("POST", "/approve", body: System.Text.Encoding.UTF8.GetBytes(body), contentType: "application/json"),
+            request.RunId, _harness.Client, TestContext.Current.CancellationToken);
+
+        Assert.IsType<BadRequestObjectResult>(answer);
     }
 
     [Fact(Timeout = 180_000)]

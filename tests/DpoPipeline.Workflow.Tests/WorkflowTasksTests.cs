@@ -62,6 +62,10 @@ public sealed class WorkflowTasksTests
         public Task<Uri> WriteAsync(string runId, string name, Stream content, string contentType, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<string> VersionOfAsync(Uri uri, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Stream> OpenVersionAsync(Uri uri, string version, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public bool Owns(Uri uri) => false;
 
         public string NameOf(Uri uri) => throw new NotSupportedException();

@@ -4,7 +4,8 @@ namespace DpoPipeline.Cli.Runs;
 /// A deployed pipeline's Functions app and the function key that opens its HTTP API. The key only ever travels in the
 /// <c>x-functions-key</c> header: never in a URL, a message or a log line.
 /// </summary>
-internal sealed record PipelineApp(Uri Root, string Key)
+/// <param name="KeySource">Where the key came from and how to get one, for the message when the app refuses it.</param>
+internal sealed record PipelineApp(Uri Root, string Key, string KeySource)
 {
     /// <summary>Base of the HTTP API, <c>{root}/api/</c>.</summary>
     public Uri Api => new(Root, "api/");

@@ -13,6 +13,7 @@ internal static class RunCommandVerb
 {
     /// <param name="accepted">What to tell a person once accepted; <c>{0}</c> is the run id.</param>
     /// <param name="body">The JSON body from the parsed options, if the route takes one.</param>
+    /// <param name="master">The route needs the app's master key.</param>
     public static Command Create(
         CliOutput output,
         RunsApiOptions api,
@@ -22,6 +23,7 @@ internal static class RunCommandVerb
         string action,
         string accepted,
         Func<ParseResult, object>? body = null,
+        bool master = false,
         params Option[] options)
     {
         var run = RunsVerb.RunId();
@@ -47,7 +49,7 @@ internal static class RunCommandVerb
             }
 
             return ExitCodes.Success;
-        });
+        }, master);
         return command;
     }
 }

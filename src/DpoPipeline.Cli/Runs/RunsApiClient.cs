@@ -97,7 +97,7 @@ internal sealed class RunsApiClient : IDisposable
         return answer.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new RunsApiException(
-                $"{_app} refused the function key ({code}). Check --key or DPO_FUNCTION_KEY (az functionapp keys list -g <resource group> -n <app>).",
+                $"{_app} refused the key ({code}); this needs {_app.KeySource}.",
                 ExitCodes.UsageOrIoError),
             _ when code is >= 300 and < 400 => new RunsApiException(
                 $"{_app} answered {code} {answer.ReasonPhrase}, a redirect to {(answer.Headers.Location is { IsAbsoluteUri: true } target ? target.GetLeftPart(UriPartial.Authority) : _app.Display)}; dpo does not follow redirects with the key: give --app the address the app answers at.",

@@ -4,13 +4,15 @@ namespace DpoPipeline.Cli.Runs;
 
 /// <summary>
 /// <c>--app</c> and <c>--key</c>, shared by every <c>dpo runs</c> verb (given before or after the verb), with
-/// <c>DPO_APP_URL</c> and <c>DPO_FUNCTION_KEY</c> as fallbacks. The key is read from the environment only when a command
-/// runs, never as an option default: help output prints defaults.
+/// <c>DPO_APP_URL</c> and <c>DPO_FUNCTION_KEY</c> as fallbacks — <c>DPO_MASTER_KEY</c> for approving, which the app
+/// allows with its master key only. Keys are read from the environment only when a command runs, never as an option
+/// default: help output prints defaults.
 /// </summary>
 internal sealed class RunsApiOptions
 {
     public const string AppVariable = "DPO_APP_URL";
     public const string KeyVariable = "DPO_FUNCTION_KEY";
+    public const string MasterKeyVariable = "DPO_MASTER_KEY";
 
     public Option<string?> App { get; } = new("--app")
     {
@@ -20,7 +22,7 @@ internal sealed class RunsApiOptions
 
     public Option<string?> Key { get; } = new("--key")
     {
-        Description = $"A function key of the app (default: ${KeyVariable}, which keeps it out of the shell history and process list). Never printed.",
+        Description = $"A function key of the app, or for approve its master key (default: ${KeyVariable}, ${MasterKeyVariable} for approve; the environment keeps keys out of the shell history and process list). Never printed.",
         Recursive = true,
     };
 
@@ -30,8 +32,9 @@ internal sealed class RunsApiOptions
         command.Options.Add(Key);
     }
 
+    /// <param name="master">The route needs the app's master key (admin level), not a function key.</param>
     /// <exception cref="RunsApiException">No app or no key given, or an app URL that cannot be used (exit 2).</exception>
-    public PipelineApp Resolve(ParseResult parseResult)
+    public PipelineApp Resolve(ParseResult parseResult, bool master)
     {
         var app = parseResult.GetValue(App) ?? Environment.GetEnvironmentVariable(AppVariable);
         if (string.IsNullOrWhiteSpace(app))
@@ -44,14 +47,16 @@ internal sealed class RunsApiOptions
             throw new RunsApiException(problem!, ExitCodes.UsageOrIoError);
         }
 
-        var key = parseResult.GetValue(Key) ?? Environment.GetEnvironmentVariable(KeyVariable);
+        var (variable, kind, query) = master
+            ? (MasterKeyVariable, "master key", "masterKey")
+            : (KeyVariable, "function key", "functionKeys.default");
+        var source = $"--key or {variable} (az functionapp keys list -g <resource group> -n <app> --query {query} -o tsv)";
+        var key = parseResult.GetValue(Key) ?? Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrWhiteSpace(key))
         {
-            throw new RunsApiException(
-                $"No function key: set {KeyVariable} or give --key (az functionapp keys list -g <resource group> -n <app> --query functionKeys.default -o tsv).",
-                ExitCodes.UsageOrIoError);
+            throw new RunsApiException($"No {kind}: set {variable} or give --key (az functionapp keys list -g <resource group> -n <app> --query {query} -o tsv).", ExitCodes.UsageOrIoError);
         }
 
-        return new PipelineApp(root, key.Trim());
+        return new PipelineApp(root, key.Trim(), $"the {kind} from {source}");
     }
 }

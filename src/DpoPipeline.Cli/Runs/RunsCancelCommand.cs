@@ -18,6 +18,6 @@ internal static class RunsCancelCommand
             "cancel",
             "Cancel requested for run {0}; it cleans up and ends Cancelled (dpo runs show {0}).",
             parseResult => new CancelRequest(parseResult.GetValue(reason), RunsVerb.Requester),
-            reason);
+            options: reason);
     }
 }

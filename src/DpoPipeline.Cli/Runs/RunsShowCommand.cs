@@ -26,6 +26,11 @@ internal static class RunsShowCommand
 
             var answer = await client.GetJsonAsync<RunAnswer>(path, cancellationToken);
             output.Console.Write(Table(answer.Run).Table);
+            if (answer.Run.Status is { } status)
+            {
+                RunStatusFacts.WriteCaveats(output.Console, status);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -13,10 +13,12 @@ internal static class RunsVerb
     public static string RunPath(string runId, string? action = null) =>
         "runs/" + Uri.EscapeDataString(runId) + (action is null ? string.Empty : "/" + action);
 
-    public static void SetAction(Command command, CliOutput output, RunsApiOptions api, Func<ParseResult, RunsApiClient, CancellationToken, Task<int>> action) =>
+    /// <param name="master">The route is admin level: the app's master key opens it, a function key does not.</param>
+    public static void SetAction(
+        Command command, CliOutput output, RunsApiOptions api, Func<ParseResult, RunsApiClient, CancellationToken, Task<int>> action, bool master = false) =>
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(output, async () =>
         {
-            using var client = new RunsApiClient(api.Resolve(parseResult));
+            using var client = new RunsApiClient(api.Resolve(parseResult, master));
             return await action(parseResult, client, cancellationToken);
         }));
 }

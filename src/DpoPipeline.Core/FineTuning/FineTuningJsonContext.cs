@@ -9,6 +9,7 @@ namespace DpoPipeline.Core.FineTuning;
 [JsonSerializable(typeof(FineTuningJob))]
 [JsonSerializable(typeof(ListPage<FineTuningJob>))]
 [JsonSerializable(typeof(FineTuningFile))]
+[JsonSerializable(typeof(ListPage<FineTuningFile>))]
 [JsonSerializable(typeof(FileDeletionResult))]
 [JsonSerializable(typeof(ListPage<FineTuningEvent>))]
 [JsonSerializable(typeof(ListPage<FineTuningCheckpoint>))]

@@ -59,6 +59,21 @@ public sealed class FineTuningServiceClient
         return Read(body, FineTuningJsonContext.Default.FineTuningFile);
     }
 
+    /// <summary>Every file of <paramref name="purpose"/> (e.g. <c>fine-tune</c>), following <c>after</c> while the list says it has more.</summary>
+    public IAsyncEnumerable<FineTuningFile> GetAllFilesAsync(string purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        return EnumerateAsync(
+            async (after, token) => Read(
+                await _sender.SendAsync(
+                    "list files",
+                    _sender.Request("GET", $"files?purpose={Uri.EscapeDataString(purpose)}{(after is null ? string.Empty : "&after=" + Uri.EscapeDataString(after))}"),
+                    token),
+                FineTuningJsonContext.Default.ListPageFineTuningFile),
+            file => file.Id,
+            cancellationToken);
+    }
+
     /// <summary>Deletes a file; false when it was already gone (404, or Azure's 200 with <c>deleted: false</c>).</summary>
     public async Task<bool> DeleteFileAsync(string fileId, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,9 @@ internal static class HtmlReportWriter
     private const string Style =
         "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}"
         + "table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.3em .7em;text-align:left}"
-        + "th{background:#f3f3f3}img{max-width:100%;height:auto;border:1px solid #eee}h2{border-bottom:1px solid #ddd;padding-bottom:.2em}";
+        + "th{background:#f3f3f3}img{max-width:100%;height:auto;border:1px solid #eee}h2{border-bottom:1px solid #ddd;padding-bottom:.2em}"
+        + ".banner{border:4px solid #b00020;background:#fff4f4;padding:.6em 1em;margin:1em 0}"
+        + ".banner strong{display:block;font-size:2.6em;letter-spacing:.08em;color:#b00020}";
 
     public static string Write(string title, IReadOnlyList<ReportSection> sections)
     {
@@ -35,6 +37,10 @@ internal static class HtmlReportWriter
                 {
                     case ReportParagraph p:
                         html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");
+                        break;
+                    case ReportBanner b:
+                        html.Append("<div class=\"banner\" role=\"alert\"><strong>").Append(Encode(b.Title)).Append("</strong><p>")
+                            .Append(Encode(b.Text)).Append("</p></div>\n");
                         break;
                     case ReportTable t:
                         html.Append("<table>\n<thead><tr>").AppendJoin(string.Empty, t.Header.Select(h => $"<th>{Encode(h)}</th>"))

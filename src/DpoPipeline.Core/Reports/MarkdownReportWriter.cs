@@ -20,6 +20,9 @@ internal static class MarkdownReportWriter
                     case ReportParagraph p:
                         md.AppendLine(Escape(p.Text));
                         break;
+                    case ReportBanner b:
+                        md.Append("> # ").AppendLine(Escape(b.Title)).AppendLine(">").Append("> ").AppendLine(Escape(b.Text));
+                        break;
                     case ReportTable t:
                         AppendRow(md, t.Header);
                         AppendRow(md, t.Header.Select(_ => "---").ToList());

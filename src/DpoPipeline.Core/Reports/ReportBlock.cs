@@ -11,3 +11,6 @@ internal sealed record ReportTable(IReadOnlyList<string> Header, IReadOnlyList<I
 
 /// <summary>A chart: a linked PNG in Markdown, an embedded data URI in HTML.</summary>
 internal sealed record ReportImage(ReportChart Chart) : ReportBlock;
+
+/// <summary>A warning no reader can miss, e.g. that every number comes from an emulator: large type in HTML.</summary>
+internal sealed record ReportBanner(string Title, string Text) : ReportBlock;

@@ -17,6 +17,9 @@ public sealed record RunReportData
 
     public string? JobId { get; init; }
 
+    /// <summary>The service that ran the job and answered the evaluation; an emulated run's report says so at the top.</summary>
+    public EvaluationService? Service { get; init; }
+
     /// <summary>How the run ended (or where it stands), e.g. Completed or Failed.</summary>
     public string? Outcome { get; init; }
 

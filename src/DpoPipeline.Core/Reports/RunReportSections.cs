@@ -23,7 +23,7 @@ internal static class RunReportSections
         sections.Add(Training(data.TrainingMetrics, charts.LossCurves));
         sections.Add(Dataset(data.TokenHistograms, charts.TokenLengths));
         sections.Add(Timeline(data, charts.Timeline));
-        sections.Add(Cost(data.Cost, data.Evaluation?.Usage, charts.Cost));
+        sections.Add(Cost(data.Cost, data.Evaluation, charts.Cost));
         if (data.Errors.Count + data.Warnings.Count > 0)
         {
             sections.Add(Issues(data));
@@ -37,6 +37,7 @@ internal static class RunReportSections
         var rows = new List<IReadOnlyList<string>>
         {
             Row("Run", data.RunId),
+            Row("Service", data.Service is { } service ? $"{ServiceName(service)} ({service.Host})" : "not recorded"),
             Row("Dataset", data.DatasetName),
             Row("Base model", data.BaseModel),
             Row("Fine-tuned model", data.FineTunedModel ?? "n/a"),
@@ -51,13 +52,25 @@ internal static class RunReportSections
             blocks.Insert(0, new ReportParagraph(Headline(evaluation)));
         }
 
+        if (data.Service?.IsEmulated == true || data.Evaluation?.Provenance?.IsEmulated == true)
+        {
+            blocks.Insert(0, new ReportBanner(EmulationNotice.Title, EmulationNotice.Text));
+        }
+
         return new ReportSection("Summary", blocks);
     }
+
+    private static string ServiceName(EvaluationService service) => service.Kind switch
+    {
+        EvaluationServiceKind.Emulator => "emulator",
+        EvaluationServiceKind.AzureOpenAI => "Azure OpenAI",
+        _ => "other service",
+    };
 
     private static string Headline(EvaluationResult evaluation)
     {
         var summary = evaluation.Headline;
-        var method = evaluation.Judge is null ? "lexical proxy" : $"judge {evaluation.JudgeDeployment}";
+        var method = evaluation.Judge is null ? "lexical proxy, not a judgement of quality" : $"judge {evaluation.JudgeDeployment}";
         return summary.WinRate is null
             ? $"No decisive comparison between the fine-tuned and the base model ({method}, {summary.Ties} ties, {evaluation.Failures.Count} failed calls)."
             : $"Fine-tuned win rate vs base: {ReportFormat.Percent(summary.WinRate)} (95% CI {ReportFormat.Interval(summary.WinRateInterval)}; "
@@ -76,8 +89,36 @@ internal static class RunReportSections
             new ReportParagraph(
                 $"{evaluation.PairCount} held-out examples asked of {evaluation.BaseDeployment} (base) and {evaluation.FineTunedDeployment} "
                 + $"(fine-tuned) in {ReportFormat.Duration(evaluation.Duration)}. Win rate = wins / (wins + losses); ties are counted apart."),
+            new ReportParagraph(Provenance(evaluation)),
             new ReportTable(ComparisonHeader("Method"), ComparisonRows(evaluation.LexicalProxy, evaluation.Judge, evaluation.JudgeDeployment)),
         };
+        blocks.AddRange(evaluation.Caveats.Select(c => new ReportParagraph("Caveat: " + c)));
+        if (evaluation.JudgeCalibration is { } calibration)
+        {
+            blocks.Add(new ReportTable(
+                ["Judge reliability (held-out chosen vs rejected)", "Agreements", "Disagreements", "Ties", "Agreement", "95% CI", "Required"],
+                [
+                    Row(
+                        calibration.IsReliable ? "reliable" : "UNRELIABLE: its win rate is flagged",
+                        Count(calibration.Agreements), Count(calibration.Disagreements), Count(calibration.Ties),
+                        ReportFormat.Percent(calibration.Agreement), ReportFormat.Interval(calibration.AgreementInterval),
+                        ReportFormat.Percent(calibration.MinimumAgreement)),
+                ]));
+        }
+
+        if (evaluation.Lengths is { } lengths)
+        {
+            blocks.Add(new ReportTable(
+                [$"Answer length ({lengths.Encoding} tokens)", "Answers", "Median", "90th percentile", "Mean"],
+                [LengthRow("Base", lengths.Base), LengthRow("Fine-tuned", lengths.FineTuned)]));
+        }
+
+        blocks.Add(new ReportParagraph(evaluation.LengthControlled is { } controlled
+            ? $"Length-controlled win rate ({controlled.Method}): {ReportFormat.Percent(controlled.WinRate)} (95% CI "
+              + $"{ReportFormat.Interval(controlled.Interval)}, {controlled.Pairs} decisive pairs); 100 more tokens in the fine-tuned "
+              + $"answer moved the log-odds of a win by {ReportFormat.Decimal(controlled.LogOddsPer100Tokens, 2)}. A win rate far above this "
+              + "one is bought with longer answers."
+            : "Length-controlled win rate: no estimate (too few decisive pairs, or length separates them completely)."));
 
         if (evaluation.PerCategory.Count > 0)
         {
@@ -107,6 +148,23 @@ internal static class RunReportSections
 
         return new ReportSection("Evaluation", blocks);
     }
+
+    private static string Provenance(EvaluationResult evaluation)
+    {
+        if (evaluation.Provenance is not { } p)
+        {
+            return "Provenance: not recorded (a result written before provenance was).";
+        }
+
+        var service = p.Service is { } s ? $"{ServiceName(s)} ({s.Host})" : "an unrecorded service";
+        var method = p.Method == EvaluationMethod.Judge
+            ? $"LLM judge {p.JudgeDeployment}, rubric {p.RubricVersion}, calibrated on {p.CalibrationSampleSize} held-out pairs"
+            : "lexical proxy (no judge configured)";
+        return $"Provenance: answers from {service}; headline by {method}; {p.SampleSize} held-out pairs; seed {p.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.";
+    }
+
+    private static string[] LengthRow(string model, LengthSummary summary) =>
+        [model, Count(summary.Answers), Count(summary.MedianTokens), Count(summary.P90Tokens), ReportFormat.Decimal(summary.MeanTokens, 1)];
 
     private static ReportSection Samples(IReadOnlyList<PairEvaluation> pairs) =>
         new("Sample answers",
@@ -206,7 +264,7 @@ internal static class RunReportSections
         return new ReportSection("Timeline", blocks);
     }
 
-    private static ReportSection Cost(RunCostSummary? cost, EvaluationUsage? evaluationUsage, ReportChart? chart)
+    private static ReportSection Cost(RunCostSummary? cost, EvaluationResult? evaluation, ReportChart? chart)
     {
         var rows = new List<IReadOnlyList<string>>();
         if (cost is not null)
@@ -219,12 +277,33 @@ internal static class RunReportSections
             }
 
             rows.Add(Row("Estimated training cost", ReportFormat.Usd(cost.EstimatedUsd)));
+            if (cost.EstimatedHostingUsd is { } hosting)
+            {
+                rows.Add(Row("Estimated hosting for the TTL", ReportFormat.Usd(hosting)));
+            }
+
+            if (cost.BudgetLimitUsd is { } budget)
+            {
+                rows.Add(Row("Budget", ReportFormat.Usd(budget)));
+            }
+
+            if (cost.Approval is { } approval)
+            {
+                rows.Add(Row(
+                    approval.Approved ? "Approved over budget" : "Refused",
+                    $"by {approval.DecidedBy ?? "unknown"} at {ReportFormat.Timestamp(approval.At)}{(approval.Comment is { Length: > 0 } comment ? $": {comment}" : string.Empty)}"));
+            }
         }
 
-        if (evaluationUsage is not null)
+        if (evaluation?.Usage is { } evaluationUsage)
         {
             rows.Add(Row("Evaluation input tokens", ReportFormat.Tokens(evaluationUsage.Total.InputTokens)));
             rows.Add(Row("Evaluation output tokens", ReportFormat.Tokens(evaluationUsage.Total.OutputTokens)));
+        }
+
+        if (evaluation?.Cost is { } evaluationCost)
+        {
+            rows.Add(Row("Estimated evaluation cost", $"{ReportFormat.Usd(evaluationCost.EstimatedTotalUsd)} (list prices, an estimate)"));
         }
 
         if (rows.Count == 0)

@@ -78,6 +78,18 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorOpt
                     : AzureError.WriteAsync(context, status, "429", $"Rate limit is exceeded. Try again in {retryAfterSeconds} seconds.");
             case StatusCodes.Status503ServiceUnavailable:
                 return AzureError.WriteAsync(context, status, "ServiceUnavailable", "The service is temporarily unable to process your request. Please try again later.");
+            case StatusCodes.Status400BadRequest:
+                return arm
+                    ? AzureError.WriteAsync(context, status, "BadRequest", "The request is invalid (injected fault).")
+                    : AzureError.WriteAsync(context, status, "invalidPayload", "The request is invalid (injected fault).");
+            case StatusCodes.Status401Unauthorized:
+                return AzureError.WriteAsync(context, status, arm ? "InvalidAuthenticationToken" : "401", "Access denied due to invalid subscription key or wrong API endpoint (injected fault).");
+            case StatusCodes.Status403Forbidden:
+                return AzureError.WriteAsync(context, status, arm ? "AuthorizationFailed" : "PermissionDenied", "The principal lacks the required data action (injected fault).");
+            case StatusCodes.Status404NotFound:
+                return AzureError.WriteAsync(context, status, arm ? "NotFound" : "notFound", "The specified entity cannot be found (injected fault).");
+            case StatusCodes.Status409Conflict:
+                return AzureError.WriteAsync(context, status, arm ? "Conflict" : "conflict", "The resource is in a state that does not allow this (injected fault).");
             case StatusCodes.Status408RequestTimeout:
             case StatusCodes.Status504GatewayTimeout:
                 return AzureError.WriteAsync(context, status, "Timeout", "The operation was timeout.");

@@ -12,6 +12,9 @@ public sealed class FaultRule
     /// <summary>Case-insensitive substring of the path, e.g. <c>/fine_tuning/jobs</c> or <c>/deployments/</c>; null matches any.</summary>
     public string? PathContains { get; set; }
 
+    /// <summary>Case-insensitive end of the path, e.g. <c>/fine_tuning/jobs</c> for job creation but not <c>…/cancel</c>; null matches any.</summary>
+    public string? PathEndsWith { get; set; }
+
     /// <summary>Only the first N matching requests get the fault; null means every one.</summary>
     public int? Count { get; set; }
 
@@ -19,7 +22,8 @@ public sealed class FaultRule
 
     internal bool Matches(HttpRequest request) =>
         (Method is null || string.Equals(Method, request.Method, StringComparison.OrdinalIgnoreCase))
-        && (PathContains is null || request.Path.Value?.Contains(PathContains, StringComparison.OrdinalIgnoreCase) == true);
+        && (PathContains is null || request.Path.Value?.Contains(PathContains, StringComparison.OrdinalIgnoreCase) == true)
+        && (PathEndsWith is null || request.Path.Value?.EndsWith(PathEndsWith, StringComparison.OrdinalIgnoreCase) == true);
 
     internal void Validate()
     {

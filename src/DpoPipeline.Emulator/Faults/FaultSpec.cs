@@ -4,13 +4,13 @@ namespace DpoPipeline.Emulator.Faults;
 
 /// <summary>
 /// One injected fault, parsed from text such as <c>429;retry-after=2</c>, <c>500</c>, <c>503</c>, <c>slow=1500</c>,
-/// <c>drop</c>, or several joined by commas (<c>slow=500,503</c>): the delay comes first, then the drop or status.
+/// <c>drop</c>, a permanent refusal (<c>400</c>, <c>401</c>, <c>403</c>, <c>404</c>, <c>409</c>), or several joined by commas (<c>slow=500,503</c>): the delay comes first, then the drop or status.
 /// </summary>
 public sealed record FaultSpec(int? StatusCode, int RetryAfterSeconds, TimeSpan Delay, bool Drop)
 {
     public const string HeaderName = "x-ms-emulator-fault";
 
-    private static readonly int[] SupportedStatusCodes = [408, 429, 500, 502, 503, 504];
+    private static readonly int[] SupportedStatusCodes = [400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504];
 
     public static FaultSpec Parse(string text) =>
         TryParse(text, out var spec, out var error) ? spec : throw new FormatException(error);

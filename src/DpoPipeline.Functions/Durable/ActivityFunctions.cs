@@ -2,7 +2,6 @@ using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DpoPipeline.Functions.Durable;
 
@@ -11,56 +10,53 @@ public sealed class ActivityFunctions(IServiceProvider services)
 {
     [Function(nameof(WorkflowTasks.PrepareDataset))]
     public Task<PreparedDataset> PrepareDatasetActivity([ActivityTrigger] RunRequest input, CancellationToken cancellationToken) =>
-        Get<PrepareDataset>().RunAsync(input, cancellationToken);
+        WorkflowTasks.PrepareDataset.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.EstimateCost))]
     public Task<RunCostEstimate> EstimateCostActivity([ActivityTrigger] CostEstimateRequest input, CancellationToken cancellationToken) =>
-        Get<EstimateCost>().RunAsync(input, cancellationToken);
+        WorkflowTasks.EstimateCost.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.UploadTrainingFiles))]
     public Task<UploadedFiles> UploadTrainingFilesActivity([ActivityTrigger] UploadFilesRequest input, CancellationToken cancellationToken) =>
-        Get<UploadTrainingFiles>().RunAsync(input, cancellationToken);
+        WorkflowTasks.UploadTrainingFiles.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.CheckFilesProcessed))]
     public Task<FilesProcessingState> CheckFilesProcessedActivity([ActivityTrigger] UploadedFiles input, CancellationToken cancellationToken) =>
-        Get<CheckFilesProcessed>().RunAsync(input, cancellationToken);
+        WorkflowTasks.CheckFilesProcessed.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.CreateFineTuningJob))]
     public Task<string> CreateFineTuningJobActivity([ActivityTrigger] CreateJobRequest input, CancellationToken cancellationToken) =>
-        Get<CreateFineTuningJob>().RunAsync(input, cancellationToken);
+        WorkflowTasks.CreateFineTuningJob.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.GetJobSnapshot))]
     public Task<JobSnapshot> GetJobSnapshotActivity([ActivityTrigger] JobSnapshotRequest input, CancellationToken cancellationToken) =>
-        Get<GetJobSnapshot>().RunAsync(input, cancellationToken);
+        WorkflowTasks.GetJobSnapshot.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.ControlFineTuningJob))]
     public Task<string> ControlFineTuningJobActivity([ActivityTrigger] JobControlInput input, CancellationToken cancellationToken) =>
-        Get<ControlFineTuningJob>().RunAsync(input, cancellationToken);
+        WorkflowTasks.ControlFineTuningJob.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.DeleteTrainingFiles))]
     public Task<bool> DeleteTrainingFilesActivity([ActivityTrigger] UploadedFiles input, CancellationToken cancellationToken) =>
-        Get<DeleteTrainingFiles>().RunAsync(input, cancellationToken);
+        WorkflowTasks.DeleteTrainingFiles.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.DeployModel))]
     public Task<string> DeployModelActivity([ActivityTrigger] DeployRequest input, CancellationToken cancellationToken) =>
-        Get<DeployModel>().RunAsync(input, cancellationToken);
+        WorkflowTasks.DeployModel.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.CheckDeployment))]
     public Task<DeploymentState> CheckDeploymentActivity([ActivityTrigger] string deployment, CancellationToken cancellationToken) =>
-        Get<CheckDeployment>().RunAsync(deployment, cancellationToken);
+        WorkflowTasks.CheckDeployment.RunAsync(services, deployment, cancellationToken);
 
     [Function(nameof(WorkflowTasks.EvaluateModel))]
     public Task<EvaluationSummary> EvaluateModelActivity([ActivityTrigger] EvaluateRequest input, CancellationToken cancellationToken) =>
-        Get<EvaluateModel>().RunAsync(input, cancellationToken);
+        WorkflowTasks.EvaluateModel.RunAsync(services, input, cancellationToken);
 
     [Function(nameof(WorkflowTasks.WriteRunReport))]
     public Task<Uri> WriteRunReportActivity([ActivityTrigger] RunReportRequest input, CancellationToken cancellationToken) =>
-        Get<WriteRunReport>().RunAsync(input, cancellationToken);
+        WorkflowTasks.WriteRunReport.RunAsync(services, input, cancellationToken);
 
-    [Function(nameof(WorkflowTasks.DeleteDeployment))]
-    public Task<bool> DeleteDeploymentActivity([ActivityTrigger] string deployment, CancellationToken cancellationToken) =>
-        Get<DeleteDeployment>().RunAsync(deployment, cancellationToken);
-
-    private T Get<T>()
-        where T : notnull => services.GetRequiredService<T>();
+    [Function(nameof(WorkflowTasks.ReleaseRunResources))]
+    public Task<RunCleanup> ReleaseRunResourcesActivity([ActivityTrigger] ReleaseRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.ReleaseRunResources.RunAsync(services, input, cancellationToken);
 }

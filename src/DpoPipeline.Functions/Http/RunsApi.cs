@@ -1,7 +1,10 @@
 using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
 using DpoPipeline.Workflow.Api;
 using DpoPipeline.Workflow.Configuration;
 using DpoPipeline.Workflow.Runs;
+using DpoPipeline.Workflow.Starting;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +19,8 @@ namespace DpoPipeline.Functions.Http;
 /// The HTTP API under <c>/api/runs</c>: parse and check input, hand over to <see cref="RunsService"/>, map the answer
 /// to a status code. Function-level keys protect every route.
 /// </summary>
-public sealed class RunsApi(IRunFiles files, IOptions<PipelineOptions> defaults, TimeProvider time, ILoggerFactory loggers)
+public sealed class RunsApi(
+    IRunFiles files, BlobServiceClient blobs, IOptions<PipelineOptions> defaults, TimeProvider time, ILoggerFactory loggers)
 {
     public const string OptionsHeader = "X-Dpo-Options";
 
@@ -26,19 +30,18 @@ public sealed class RunsApi(IRunFiles files, IOptions<PipelineOptions> defaults,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        RunRequest run;
+        StartRunResult started;
         try
         {
-            run = IsJson(request)
-                ? await FromBodyAsync(request, cancellationToken)
-                : await FromUploadAsync(request, cancellationToken);
+            started = IsJson(request)
+                ? await StartFromBlobAsync(request, client, cancellationToken)
+                : await Service(client).StartAsync(await FromUploadAsync(request, cancellationToken), cancellationToken);
         }
         catch (RunOptionsException e)
         {
             return Problems(e.Problems);
         }
 
-        var started = await Service(client).StartAsync(run, cancellationToken);
         var links = RunLinks.For(request, started.RunId);
         request.HttpContext.Response.Headers.Location = links.Status.ToString();
         return new ObjectResult(new { runId = started.RunId, started = started.Started, links }) { StatusCode = StatusCodes.Status202Accepted };
@@ -150,16 +153,29 @@ public sealed class RunsApi(IRunFiles files, IOptions<PipelineOptions> defaults,
         CancellationToken cancellationToken) =>
         Answer(await Service(client).ControlJobAsync(runId, new JobControlRequest(JobControlAction.Resume, null), cancellationToken), runId);
 
+    /// <summary>
+    /// Lets a run past the budget gate, or refuses it. Admin level: only the host's master key may approve spending,
+    /// never the function keys that start runs.
+    /// </summary>
     [Function(nameof(ApproveRun))]
     public async Task<IActionResult> ApproveRun(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/approve")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "runs/{runId}/approve")] HttpRequest request,
         string runId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<ApprovalDecision>(request, cancellationToken);
-        return body.Problem ?? Answer(
-            await Service(client).ApproveAsync(runId, body.Value ?? new ApprovalDecision(true, null, null), cancellationToken), runId);
+        ApprovalDecision decision;
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            decision = ApprovalBody.Parse(await reader.ReadToEndAsync(cancellationToken));
+        }
+        catch (RunOptionsException e)
+        {
+            return Problems(e.Problems);
+        }
+
+        return Answer(await Service(client).ApproveAsync(runId, decision, cancellationToken), runId);
     }
 
     [Function(nameof(DeleteRunDeployment))]
@@ -183,18 +199,47 @@ public sealed class RunsApi(IRunFiles files, IOptions<PipelineOptions> defaults,
 
     private RunsService Service(DurableTaskClient client) => new(client, loggers.CreateLogger<RunsService>());
 
-    private async Task<RunRequest> FromBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A blob named by <c>datasetUri</c> starts a run exactly as if it had been dropped: one run per blob version (a
+    /// repeated request, or the re-drive of a lost event, answers with the run that exists), supersede included.
+    /// </summary>
+    private async Task<StartRunResult> StartFromBlobAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = StartRunBody.Parse(await reader.ReadToEndAsync(cancellationToken));
-        if (!files.Owns(body.DatasetUri!))
+        var uri = body.DatasetUri!;
+        if (!files.Owns(uri))
         {
-            throw new RunOptionsException([$"datasetUri: {body.DatasetUri} is not in this pipeline's storage account."]);
+            throw new RunOptionsException([$"datasetUri: {uri} is not in this pipeline's storage account."]);
         }
 
-        var options = RunOptionsResolver.Resolve(defaults.Value, body.Options);
-        var runId = RunIds.ForRequest(body.DatasetUri!.Segments[^1], Guid.NewGuid());
-        return new RunRequest(runId, body.DatasetUri, time.GetUtcNow(), options);
+        var allowed = defaults.Value.DatasetContainerNames;
+        var parts = new BlobUriBuilder(uri);
+        if (!allowed.Contains(parts.BlobContainerName, StringComparer.Ordinal))
+        {
+            throw new RunOptionsException(
+                [$"datasetUri: only blobs in {string.Join(", ", allowed.Select(c => $"'{c}'"))} can be read (Pipeline__DatasetContainers); '{parts.BlobContainerName}' is not one of them."]);
+        }
+
+        var blob = blobs.GetBlobContainerClient(parts.BlobContainerName).GetBlobClient(parts.BlobName);
+        var starter = new DatasetBlobStarter(Service(client), files, defaults, time, loggers.CreateLogger<DatasetBlobStarter>());
+        BlobStartOutcome outcome;
+        try
+        {
+            outcome = await starter.StartAsync(blob, body.Options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new RunOptionsException([$"datasetUri: there is no blob at {uri}."]);
+        }
+
+        return outcome.Kind switch
+        {
+            BlobStartKind.Started => new StartRunResult(outcome.RunId!, Started: true),
+            BlobStartKind.Duplicate => new StartRunResult(outcome.RunId!, Started: false),
+            BlobStartKind.IgnoredSidecar => throw new RunOptionsException([$"datasetUri: {parts.BlobName} is a sidecar of options, not a dataset."]),
+            _ => throw new RunOptionsException(outcome.Problems),
+        };
     }
 
     // An uploaded body is kept under the run's own folder, not the drop container, so it never also fires the blob starter.
@@ -211,7 +256,7 @@ public sealed class RunsApi(IRunFiles files, IOptions<PipelineOptions> defaults,
         var options = RunOptionsResolver.Resolve(defaults.Value, overrides);
         var runId = RunIds.ForRequest(name, Guid.NewGuid());
         var uri = await files.WriteAsync(runId, "upload/" + name, request.Body, "application/octet-stream", cancellationToken);
-        return new RunRequest(runId, uri, time.GetUtcNow(), options);
+        return new RunRequest(runId, uri, time.GetUtcNow(), options, await files.VersionOfAsync(uri, cancellationToken));
     }
 
     private static bool IsJson(HttpRequest request) =>

@@ -21,7 +21,7 @@ public sealed class DatasetBlobTrigger(IRunFiles files, IOptions<PipelineOptions
     {
         var runs = new RunsService(client, loggers.CreateLogger<RunsService>());
         var starter = new DatasetBlobStarter(runs, files, defaults, time, loggers.CreateLogger<DatasetBlobStarter>());
-        var outcome = await starter.StartAsync(blob, cancellationToken);
+        var outcome = await starter.StartAsync(blob, overrides: null, cancellationToken);
         loggers.CreateLogger<DatasetBlobTrigger>().LogInformation(
             "Dataset {Blob}: {Outcome} (run {RunId}).", blob.Name, outcome.Kind, outcome.RunId);
     }

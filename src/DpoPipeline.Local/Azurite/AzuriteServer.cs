@@ -103,10 +103,12 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         ];
 
         // The shell only redirects Azurite's output to the log file and then becomes node (exec): the process started
-        // is Azurite itself, and its output never depends on this process staying alive.
+        // is Azurite itself, and its output never depends on this process staying alive. setsid, where there is one,
+        // puts it in a session of its own, so a Ctrl+C in the terminal stops dpo (which closes Azurite last) and not
+        // Azurite under a still-running engine.
         var startInfo = OperatingSystem.IsWindows()
             ? new ProcessStartInfo("cmd.exe", ["/d", "/c", "node", .. azurite, ">", log, "2>&1"])
-            : new ProcessStartInfo("/bin/sh", ["-c", "exec node \"$@\" > \"$0\" 2>&1", log, .. azurite]);
+            : new ProcessStartInfo("/bin/sh", ["-c", "if command -v setsid >/dev/null; then exec setsid node \"$@\" > \"$0\" 2>&1; else exec node \"$@\" > \"$0\" 2>&1; fi", log, .. azurite]);
         startInfo.UseShellExecute = false;
         startInfo.RedirectStandardInput = true;
         try
@@ -153,11 +155,12 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             return;
         }
 
-        var closedBefore = ClosedServices(log);
-        if (ProcessSignals.TryTerminate(process.Id))
+        // The log belongs to this Azurite alone, so three "closed" lines mean it has closed — perhaps already, when a
+        // Ctrl+C in the terminal reached it too.
+        if (ClosedServices(log) < Services && ProcessSignals.TryTerminate(process.Id))
         {
             var giveUpAt = DateTime.UtcNow + CloseTimeout;
-            while (DateTime.UtcNow < giveUpAt && !process.HasExited && ClosedServices(log) - closedBefore < Services)
+            while (DateTime.UtcNow < giveUpAt && !process.HasExited && ClosedServices(log) < Services)
             {
                 await Task.Delay(LogPollInterval, cancellationToken);
             }

@@ -1,3 +1,5 @@
 namespace DpoPipeline.Workflow.Activities;
 
-public sealed record CostEstimateRequest(string BaseModel, long TrainingTokensPerEpoch, int? Epochs);
+/// <param name="DeploymentTtl">How long the deployment will be hosted, in the service's time.</param>
+public sealed record CostEstimateRequest(
+    string BaseModel, long TrainingTokensPerEpoch, int? Epochs, string DeploymentSku, int DeploymentCapacity, TimeSpan DeploymentTtl);

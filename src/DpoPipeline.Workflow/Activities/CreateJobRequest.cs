@@ -4,7 +4,7 @@ public sealed record CreateJobRequest(
     string RunId,
     string BaseModel,
     string TrainingFileId,
-    string ValidationFileId,
+    string? ValidationFileId,
     string? Suffix,
     int? Seed,
     double? Beta,

@@ -1,5 +1,5 @@
-using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Workflow.Hosting;
 
 namespace DpoPipeline.Workflow.Activities;
 
@@ -9,8 +9,12 @@ public sealed class DeleteTrainingFiles(FineTuningServiceClient service) : IWork
     public async Task<bool> RunAsync(UploadedFiles files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var training = await service.DeleteFileAsync(files.TrainingFileId, cancellationToken);
-        var validation = await service.DeleteFileAsync(files.ValidationFileId, cancellationToken);
-        return training && validation;
+        var deleted = true;
+        foreach (var id in new[] { files.TrainingFileId, files.ValidationFileId }.OfType<string>())
+        {
+            deleted &= await service.DeleteFileAsync(id, cancellationToken);
+        }
+
+        return deleted;
     }
 }

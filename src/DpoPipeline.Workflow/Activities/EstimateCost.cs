@@ -1,16 +1,23 @@
-using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Costs;
+using DpoPipeline.Workflow.Hosting;
 
 namespace DpoPipeline.Workflow.Activities;
 
-/// <summary>What the job will cost, from the training tokens and the price table, before anything is paid.</summary>
+/// <summary>
+/// What the run will cost, before anything is paid: training (tokens × epochs at the table's training price) plus
+/// hosting the deployment for its whole TTL at the table's hourly fee for its SKU.
+/// </summary>
 public sealed class EstimateCost : IWorkflowActivity<CostEstimateRequest, RunCostEstimate>
 {
     public Task<RunCostEstimate> RunAsync(CostEstimateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var estimate = TrainingCostEstimator.Estimate(request.BaseModel, request.TrainingTokensPerEpoch, request.Epochs ?? TrainingCostEstimator.TypicalAutoEpochs);
+        var prices = PriceTable.Default;
+        var training = TrainingCostEstimator.Estimate(
+            request.BaseModel, request.TrainingTokensPerEpoch, request.Epochs ?? TrainingCostEstimator.TypicalAutoEpochs, prices);
+        var hosting = HostingCostEstimator.Estimate(request.BaseModel, request.DeploymentSku, request.DeploymentTtl, prices);
         return Task.FromResult(new RunCostEstimate(
-            estimate.EstimatedUsd, estimate.BilledTokens, estimate.Epochs, $"{estimate.PriceSource} ({estimate.PriceTableDate})"));
+            training.EstimatedUsd + hosting, training.EstimatedUsd, hosting, training.BilledTokens, training.Epochs,
+            $"{training.PriceSource} ({training.PriceTableDate})"));
     }
 }

@@ -1,9 +1,13 @@
-using DpoPipeline.Workflow.Hosting;
-using DpoPipeline.Core.Reports;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using DpoPipeline.Core.Costs;
 using DpoPipeline.Core.Evaluation;
+using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Core.Reports;
 using DpoPipeline.Workflow.Configuration;
 using DpoPipeline.Workflow.Evaluation;
+using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,11 +16,17 @@ using Microsoft.Extensions.Options;
 namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>
-/// Asks the base and the fine-tuned deployment the held-out prompts and scores both against each pair's outputs.
-/// The full result goes to <c>{runId}/evaluation.json</c>; the run status gets the headline.
+/// Asks the base and the fine-tuned deployment the held-out prompts, compares them (by the calibrated judge when one
+/// is configured, by the lexical proxy always) and records where every number came from. The full result goes to
+/// <c>{runId}/evaluation.json</c>; the run status gets the headline with its provenance.
 /// </summary>
 public sealed class EvaluateModel(
-    IRunFiles files, IChatSourceFactory chats, IOptions<PipelineOptions> options, TimeProvider time, ILoggerFactory loggers) : IWorkflowActivity<EvaluateRequest, EvaluationSummary>
+    IRunFiles files,
+    IChatSourceFactory chats,
+    IOptions<PipelineOptions> options,
+    IOptions<FineTuningClientOptions> service,
+    TimeProvider time,
+    ILoggerFactory loggers) : IWorkflowActivity<EvaluateRequest, EvaluationSummary>
 {
     public const string ResultName = "evaluation.json";
 
@@ -26,8 +36,8 @@ public sealed class EvaluateModel(
         var settings = options.Value;
         if (settings.EvaluationBaseDeployment is not { Length: > 0 } baseDeployment)
         {
-            return new EvaluationSummary(0, 0, null, null, null, null, null,
-                "Skipped: set Pipeline__EvaluationBaseDeployment to a deployment of the base model to compare against.");
+            return EvaluationSummary.Skipped(
+                "Skipped: no base-model deployment to compare against; set Pipeline__EvaluationBaseDeployment to one.");
         }
 
         IReadOnlyList<EvaluationPair> pairs;
@@ -37,23 +47,22 @@ public sealed class EvaluateModel(
         }
 
         var judge = settings.JudgeDeployment is { Length: > 0 } name ? chats.Create(name) : null;
+        var evaluationOptions = new EvaluationOptions
+        {
+            Seed = request.Seed ?? SeedOf(request.RunId),
+            Service = service.Value.Endpoint is { } endpoint ? EvaluationService.FromEndpoint(endpoint) : null,
+            Models = request is { BaseModel: { } baseModel, FineTunedModel: { } fineTuned } ? new EvaluationModels(baseModel, fineTuned) : null,
+        };
         var evaluator = new PairwiseEvaluator(
-            chats.Create(baseDeployment), chats.Create(request.Deployment), judge, new EvaluationOptions(), time,
-            loggers.CreateLogger<PairwiseEvaluator>());
+            chats.Create(baseDeployment), chats.Create(request.Deployment), judge, evaluationOptions, time, loggers.CreateLogger<PairwiseEvaluator>());
         var result = await evaluator.EvaluateAsync(pairs, cancellationToken);
 
         await using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, RunReportJson.Options));
         var uri = await files.WriteAsync(request.RunId, ResultName, json, "application/json", cancellationToken);
-        var headline = result.Headline;
-        var labels = result.FineTunedLabels;
-        return new EvaluationSummary(
-            result.PairCount,
-            result.Failures.Count,
-            headline.WinRate,
-            headline.WinRateInterval?.Lower,
-            headline.WinRateInterval?.Upper,
-            labels.Total == 0 ? null : (double)labels.PreferredLike / labels.Total,
-            uri,
-            result.Failures.Count == 0 ? null : $"{result.Failures.Count} call(s) failed after retries; see {ResultName}.");
+        return EvaluationSummary.Of(result, uri, ResultName);
     }
+
+    // A run without a seed of its own still gets the same seed on every retry and replay: one derived from its id.
+    private static long SeedOf(string runId) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(runId)), 0) & long.MaxValue;
 }

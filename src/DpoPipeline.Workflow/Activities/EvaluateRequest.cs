@@ -1,4 +1,7 @@
 namespace DpoPipeline.Workflow.Activities;
 
 /// <param name="HeldOutUri">The run's validation split: pairs the model never trained on.</param>
-public sealed record EvaluateRequest(string RunId, string Deployment, Uri HeldOutUri);
+/// <param name="BaseModel">The model the run fine-tuned; with <paramref name="FineTunedModel"/> it prices the evaluation.</param>
+/// <param name="Seed">Sent with every request so the evaluation can be repeated; the run's seed when it has one.</param>
+public sealed record EvaluateRequest(
+    string RunId, string Deployment, Uri HeldOutUri, string? BaseModel = null, string? FineTunedModel = null, long? Seed = null);

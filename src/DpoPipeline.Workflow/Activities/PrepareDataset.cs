@@ -29,7 +29,9 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
         {
             // The engine reads local files (it detects the format from name and content); the copy is streamed.
             var input = Path.Combine(work.FullName, Path.GetFileName(files.NameOf(request.DatasetUri)));
-            await using (var source = await files.OpenReadAsync(request.DatasetUri, cancellationToken))
+            await using (var source = request.DatasetVersion is { } version
+                ? await files.OpenVersionAsync(request.DatasetUri, version, cancellationToken)
+                : await files.OpenReadAsync(request.DatasetUri, cancellationToken))
             await using (var target = File.Create(input))
             {
                 await source.CopyToAsync(target, cancellationToken);
@@ -59,7 +61,7 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
                 "Run {RunId}: {Examples} examples, {Errors} errors, {Warnings} warnings ({Shape}).",
                 request.RunId, report.ExampleCount, report.ErrorCount, report.WarningCount, report.Shape);
 
-            if (result.Manifest is null || result.TrainPath is null || result.ValidationPath is null)
+            if (result.Manifest is null || result.TrainPath is null)
             {
                 return new PreparedDataset
                 {
@@ -80,7 +82,7 @@ public sealed class PrepareDataset(IRunFiles files, ILogger<PrepareDataset> logg
                 ValidationExamples = (int)(manifest.Validation?.Examples ?? 0),
                 TrainingTokensPerEpoch = manifest.Tokens.TrainTokens,
                 TrainingFileUri = await StoreAsync(request.RunId, "train.jsonl", result.TrainPath, cancellationToken),
-                ValidationFileUri = await StoreAsync(request.RunId, "validation.jsonl", result.ValidationPath, cancellationToken),
+                ValidationFileUri = result.ValidationPath is null ? null : await StoreAsync(request.RunId, "validation.jsonl", result.ValidationPath, cancellationToken),
                 ManifestUri = await StoreAsync(request.RunId, "manifest.json", result.ManifestPath!, cancellationToken),
                 TokenHistogramsUri = result.Stats is null ? null : await StoreHistogramsAsync(request.RunId, result.Stats, cancellationToken),
                 ValidationReportUri = reportUri,

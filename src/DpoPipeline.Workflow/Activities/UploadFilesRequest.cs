@@ -1,3 +1,3 @@
 namespace DpoPipeline.Workflow.Activities;
 
-public sealed record UploadFilesRequest(string RunId, Uri TrainingFileUri, Uri ValidationFileUri);
+public sealed record UploadFilesRequest(string RunId, Uri TrainingFileUri, Uri? ValidationFileUri);

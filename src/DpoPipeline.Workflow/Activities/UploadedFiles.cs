@@ -1,3 +1,4 @@
 namespace DpoPipeline.Workflow.Activities;
 
-public sealed record UploadedFiles(string TrainingFileId, string ValidationFileId);
+/// <param name="ValidationFileId">Null when the dataset was too small for a validation split.</param>
+public sealed record UploadedFiles(string TrainingFileId, string? ValidationFileId);

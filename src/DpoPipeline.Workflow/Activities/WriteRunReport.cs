@@ -6,6 +6,7 @@ using DpoPipeline.Core.Reports;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DpoPipeline.Workflow.Activities;
 
@@ -15,7 +16,8 @@ namespace DpoPipeline.Workflow.Activities;
 /// in the report, never a failed run.
 /// </summary>
 public sealed class WriteRunReport(
-    IRunFiles files, FineTuningServiceClient service, TimeProvider time, ILoggerFactory loggers) : IWorkflowActivity<RunReportRequest, Uri>
+    IRunFiles files, FineTuningServiceClient service, IOptions<FineTuningClientOptions> serviceOptions, TimeProvider time, ILoggerFactory loggers)
+    : IWorkflowActivity<RunReportRequest, Uri>
 {
     private readonly ILogger _logger = loggers.CreateLogger<WriteRunReport>();
 
@@ -31,13 +33,22 @@ public sealed class WriteRunReport(
             RunId = status.RunId,
             DatasetName = files.NameOf(input.Request.DatasetUri),
             BaseModel = input.Request.Options.BaseModel,
+            Service = serviceOptions.Value.Endpoint is { } endpoint ? EvaluationService.FromEndpoint(endpoint) : null,
             FineTunedModel = status.FineTunedModel,
             Deployment = status.Deployment,
             JobId = status.JobId,
             Outcome = status.Phase.ToString(),
             GeneratedAt = time.GetUtcNow(),
             Timeline = [.. status.Timeline.Select(p => new RunPhaseEntry(p.Phase.ToString(), new DateTimeOffset(p.At, TimeSpan.Zero)))],
-            Cost = status.EstimatedTrainingTokens is { } tokens ? new RunCostSummary(tokens, billed, status.EstimatedCostUsd) : null,
+            Cost = status.EstimatedTrainingTokens is { } tokens
+                ? new RunCostSummary(
+                    tokens,
+                    billed,
+                    status.EstimatedCostUsd - (status.EstimatedHostingUsd ?? 0),
+                    status.EstimatedHostingUsd,
+                    status.BudgetLimitUsd,
+                    status.Approval is { } a ? new RunApproval(a.Approved, a.DecidedBy, new DateTimeOffset(a.At, TimeSpan.Zero), a.Comment) : null)
+                : null,
             TrainingMetrics = metrics,
             Evaluation = await ReadAsync<EvaluationResult>(status.Evaluation?.ResultUri, "evaluation_unreadable", warnings, cancellationToken),
             TokenHistograms = await ReadAsync<List<TokenHistogram>>(

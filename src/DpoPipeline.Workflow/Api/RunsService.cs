@@ -30,6 +30,9 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         return new StartRunResult(request.RunId, Started: true);
     }
 
+    public async Task<bool> ExistsAsync(string runId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is not null;
+
     public async Task<RunView?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
@@ -94,7 +97,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         return [.. found.OrderBy(i => i.CreatedAt).Select(i => i.InstanceId)];
     }
 
-    /// <summary>Cancels the run and, if it is training, the fine-tuning job too (through its monitor).</summary>
+    /// <summary>Cancels the run; it cancels its fine-tuning job, deletes its files and deployment, and ends Cancelled.</summary>
     public async Task<RunCommandResult> CancelAsync(string runId, CancelRequest request, CancellationToken cancellationToken)
     {
         var run = await RunningAsync(runId, cancellationToken);
@@ -103,12 +106,8 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
             return run;
         }
 
+        // The run passes the cancel on to its job monitor itself, whatever step it is in when the event arrives.
         await client.RaiseEventAsync(runId, RunEvents.Cancel, request, cancellationToken);
-        if (await IsRunningAsync(RunEvents.MonitorInstanceId(runId), cancellationToken))
-        {
-            await client.RaiseEventAsync(
-                RunEvents.MonitorInstanceId(runId), RunEvents.JobControl, new JobControlRequest(JobControlAction.Cancel, request.RequestedBy), cancellationToken);
-        }
 
         logger.LogInformation("Cancel requested for run {RunId}.", runId);
         return RunCommandResult.Accepted;

@@ -22,6 +22,19 @@ public sealed class PipelineOptions
 
     public double DeploymentTtlHours { get; set; } = 24;
 
+    /// <summary>The SKUs a run may deploy with, comma-separated; the default SKU must be one of them.</summary>
+    public string AllowedDeploymentSkus { get; set; } = "developertier,standard,globalstandard";
+
+    /// <summary>The most capacity (thousands of tokens per minute) a run may ask for.</summary>
+    public int MaxDeploymentCapacity { get; set; } = 10;
+
+    /// <summary>The longest a run's deployment may serve before it is deleted.</summary>
+    public double MaxDeploymentTtlHours { get; set; } = 72;
+
+    /// <summary>
+    /// The ceiling of a run's estimated cost (training plus hosting for the TTL): above it the run waits for an admin's
+    /// approval. A run may ask for a lower budget, never a higher one.
+    /// </summary>
     public decimal BudgetLimitUsd { get; set; } = 25m;
 
     public double ApprovalTimeoutHours { get; set; } = 24;
@@ -30,7 +43,22 @@ public sealed class PipelineOptions
 
     public string Owner { get; set; } = "dpopipeline";
 
+    /// <summary><see cref="NewVersionPolicy.Supersede"/> (default) or <see cref="NewVersionPolicy.Parallel"/>.</summary>
+    public string OnNewVersion { get; set; } = NewVersionPolicy.Supersede;
+
     public string RunsContainer { get; set; } = "runs";
+
+    /// <summary>
+    /// The containers, comma-separated, whose blobs <c>POST /api/runs</c> may name as <c>datasetUri</c>; no other container
+    /// of the account (the runs, the task hub's, the host's secrets) is readable that way.
+    /// </summary>
+    public string DatasetContainers { get; set; } = "datasets";
+
+    /// <summary>Where Event Grid keeps the dataset events it could not deliver; the cleanup timer starts their runs.</summary>
+    public string DeadLetterContainer { get; set; } = "deadletters";
+
+    public IReadOnlyList<string> DatasetContainerNames =>
+        DatasetContainers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Held-out pairs asked of both models; each costs two completions (four more with a judge).</summary>
     public int EvaluationSampleSize { get; set; } = 50;

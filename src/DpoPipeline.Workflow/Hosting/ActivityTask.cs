@@ -1,4 +1,6 @@
+using DpoPipeline.Workflow.Failures;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DpoPipeline.Workflow.Hosting;
 
@@ -23,6 +25,13 @@ public sealed class ActivityTask<TActivity, TInput, TOutput>(string name) : IAct
         return context.CallActivityAsync<TOutput>(Name, input, options);
     }
 
+    /// <summary>Runs the activity from <paramref name="services"/> as the Functions app's activity trigger does.</summary>
+    public Task<TOutput> RunAsync(IServiceProvider services, TInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return StepFailures.RunAsync(() => services.GetRequiredService<TActivity>().RunAsync(input, cancellationToken));
+    }
+
     /// <summary>The worker creates the adapter per work item from its service provider, which supplies the activity.</summary>
     public void Register(DurableTaskRegistry registry)
     {
@@ -35,6 +44,6 @@ public sealed class ActivityTask<TActivity, TInput, TOutput>(string name) : IAct
         // The Durable Task worker gives activities no cancellation token: an activity cut off by a stopping host is
         // not completed, so the engine runs it again, which every activity here tolerates.
         public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) =>
-            activity.RunAsync(input, CancellationToken.None);
+            StepFailures.RunAsync(() => activity.RunAsync(input, CancellationToken.None));
     }
 }

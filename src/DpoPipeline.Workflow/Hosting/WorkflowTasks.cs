@@ -41,14 +41,14 @@ public static class WorkflowTasks
 
     public static ActivityTask<WriteRunReport, RunReportRequest, Uri> WriteRunReport { get; } = new(nameof(WriteRunReport));
 
-    public static ActivityTask<DeleteDeployment, string, bool> DeleteDeployment { get; } = new(nameof(DeleteDeployment));
+    public static ActivityTask<ReleaseRunResources, ReleaseRequest, RunCleanup> ReleaseRunResources { get; } = new(nameof(ReleaseRunResources));
 
     public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob];
 
     public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [
         PrepareDataset, EstimateCost, UploadTrainingFiles, CheckFilesProcessed, CreateFineTuningJob, GetJobSnapshot,
-        ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, DeleteDeployment,
+        ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, ReleaseRunResources,
     ];
 
     /// <summary>The activity classes, for dependency injection.</summary>

@@ -1,4 +1,5 @@
 using DpoPipeline.Workflow.Activities;
+using DpoPipeline.Workflow.Failures;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
@@ -8,6 +9,8 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// <summary>
 /// One run, from a dropped dataset to a deployed model that is torn down at its TTL. Only sequences steps and
 /// reports progress; every side effect is an activity, and all time comes from the orchestration clock.
+/// Money first: however the run ends once it has uploaded anything — completed, failed, timed out, cancelled or
+/// superseded — it releases what it holds (job, files, deployment) before it publishes its end.
 /// </summary>
 public static class RunPipeline
 {
@@ -15,60 +18,86 @@ public static class RunPipeline
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        var status = new RunStatusTracker(context, new RunStatus { RunId = request.RunId });
+        var status = new RunStatusTracker(context, new RunStatus
+        {
+            RunId = request.RunId,
+            BudgetLimitUsd = request.Options.BudgetLimitUsd,
+            Supersedes = request.Supersedes ?? [],
+        });
 
         // One waiter for the whole run: a cancel raised at any time completes it, and each step checks it.
         var cancel = context.WaitForExternalEvent<CancelRequest>(RunEvents.Cancel);
+        RunEnding ending;
         try
         {
-            return await RunStepsAsync(context, request, status, cancel);
+            ending = await RunStepsAsync(context, request, status, cancel);
         }
         catch (TaskFailedException failure)
         {
-            // An activity gave up after its retries: the run fails with the service's message, never silently.
-            return status.Finish(RunOutcome.Failed, RunPhase.Failed, "A step failed after retries.", ErrorFrom(failure));
+            // A step failed for good: a permanent error at once, a transient one after its retries.
+            ending = RunEnding.Failed($"Step {failure.TaskName} failed.", StepFailureDetails.ToRunError(failure));
         }
+
+        if (status.Current.Timeline.Any(p => p.Phase == RunPhase.Uploading))
+        {
+            await ReleaseAsync(context, request, status, cancel);
+        }
+
+        if (cancel.IsCompleted && cancel.Result.SupersededBy is { } newer)
+        {
+            status.Update(s => s with { SupersededBy = newer });
+            context.SendEvent(newer, RunEvents.SupersededRunReleased, request.RunId);
+        }
+
+        return status.Finish(ending.Outcome, ending.Phase, ending.Message, [.. ending.Errors]);
     }
 
-    private static async Task<RunResult> RunStepsAsync(
+    private static async Task<RunEnding> RunStepsAsync(
         TaskOrchestrationContext context, RunRequest request, RunStatusTracker status, Task<CancelRequest> cancel)
     {
         var options = request.Options;
         var retries = ActivityRetries.For(options.Timing);
 
         status.Enter(RunPhase.Preparing, "Detecting the format, converting and validating the dataset.");
-        var prepared = await WorkflowTasks.PrepareDataset.CallAsync(
-            context, request, retries);
+        var prepared = await WorkflowTasks.PrepareDataset.CallAsync(context, request, retries);
         status.Update(s => s with
         {
             TrainingExamples = prepared.TrainingExamples,
             ValidationExamples = prepared.ValidationExamples,
             ValidationReportUri = prepared.ValidationReportUri,
         });
-        if (!prepared.IsValid || prepared.TrainingFileUri is null || prepared.ValidationFileUri is null)
+        if (!prepared.IsValid || prepared.TrainingFileUri is null)
         {
-            return status.Finish(
-                RunOutcome.Invalid,
-                RunPhase.Invalid,
-                $"The dataset has {prepared.ErrorCount} error(s); nothing was uploaded. The validation report lists them all.",
-                [.. prepared.Errors]);
+            var message = prepared.ErrorCount > 0
+                ? $"The dataset has {prepared.ErrorCount} error(s); nothing was uploaded. The validation report lists them all."
+                : "The dataset could not be converted; nothing was uploaded. The validation report says why.";
+            return new RunEnding(RunOutcome.Invalid, RunPhase.Invalid, message, [.. prepared.Errors]);
         }
 
         var estimate = await WorkflowTasks.EstimateCost.CallAsync(
-            context, new CostEstimateRequest(options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs), retries);
-        status.Update(s => s with { EstimatedCostUsd = estimate.EstimatedUsd, EstimatedTrainingTokens = estimate.BillableTokens });
-        if (estimate.EstimatedUsd > options.BudgetLimitUsd)
+            context,
+            new CostEstimateRequest(
+                options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs, options.DeploymentSku, options.DeploymentCapacity, options.ServiceTtl),
+            retries);
+        status.Update(s => s with
         {
-            var refused = await WaitForApprovalAsync(context, options, estimate, status, cancel);
-            if (refused is not null)
-            {
-                return refused;
-            }
+            EstimatedCostUsd = estimate.EstimatedUsd,
+            EstimatedHostingUsd = estimate.HostingUsd,
+            EstimatedTrainingTokens = estimate.BillableTokens,
+        });
+        if (estimate.EstimatedUsd > options.BudgetLimitUsd && await WaitForApprovalAsync(context, options, estimate, status, cancel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (request.Supersedes is { Count: > 0 } older && await WaitForSupersededRunsAsync(context, older, options.Timing, status, cancel) is { } stopped)
+        {
+            return stopped;
         }
 
         if (cancel.IsCompleted)
         {
-            return Cancelled(status, cancel.Result);
+            return RunEnding.From(cancel.Result);
         }
 
         status.Enter(RunPhase.Uploading, "Uploading the training and validation files.");
@@ -77,19 +106,15 @@ public static class RunPipeline
         status.Update(s => s with { TrainingFileId = files.TrainingFileId, ValidationFileId = files.ValidationFileId });
 
         status.Enter(RunPhase.WaitingForFiles, "Waiting for the service to process the files.");
-        var processed = await WaitForFilesAsync(context, files, options.Timing, cancel);
-        if (processed is not { Processed: true })
+        var processed = await RunWaits.ForFilesAsync(context, files, options.Timing, cancel);
+        if (processed is null || cancel.IsCompleted)
         {
-            await DeleteFilesAsync(context, files, retries);
-            return processed is null
-                ? Cancelled(status, cancel.Result)
-                : status.Finish(RunOutcome.Failed, RunPhase.Failed, "The service could not process the files.", processed.Error!);
+            return RunEnding.From(cancel.Result);
         }
 
-        if (cancel.IsCompleted)
+        if (!processed.Processed)
         {
-            await DeleteFilesAsync(context, files, retries);
-            return Cancelled(status, cancel.Result);
+            return RunEnding.Failed("The service could not process the files.", processed.Error!);
         }
 
         status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
@@ -98,32 +123,52 @@ public static class RunPipeline
                 request.RunId, options.BaseModel, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
                 options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
         status.Update(s => s with { JobId = jobId });
+        if (cancel.IsCompleted)
+        {
+            // The cancel arrived while the job was being created: its id is known now, and the release cancels it.
+            return RunEnding.From(cancel.Result);
+        }
 
         status.Enter(RunPhase.Training, "The job is queued or training; the monitor polls it with durable timers.");
-        var deadline = request.RequestedAt.UtcDateTime + options.MaxRunTime;
-        var job = (await WorkflowTasks.MonitorFineTuningJob.CallAsync(
-            context,
-            MonitorState.Start(request.RunId, jobId, deadline, options.Timing),
-            new SubOrchestrationOptions { InstanceId = RunEvents.MonitorInstanceId(request.RunId) }))!;
+        var job = await MonitorAsync(context, request, jobId, cancel);
         status.Update(s => s with { JobStatus = job.Status, LatestMetrics = job.LatestMetrics, FineTunedModel = job.FineTunedModel });
-        await DeleteFilesAsync(context, files, retries);
+        await DeleteTrainingFilesAsync(context, files, status, retries);
 
         switch (job.Kind)
         {
             case JobOutcomeKind.Cancelled:
-                return status.Finish(RunOutcome.Cancelled, RunPhase.Cancelled, "The fine-tuning job was cancelled.");
+                return cancel.IsCompleted
+                    ? RunEnding.From(cancel.Result)
+                    : new RunEnding(RunOutcome.Cancelled, RunPhase.Cancelled, "The fine-tuning job was cancelled outside the pipeline.", []);
             case JobOutcomeKind.TimedOut:
-                return status.Finish(
-                    RunOutcome.TimedOut, RunPhase.TimedOut, $"The job was still not done after {options.MaxRunTime} and was cancelled.");
+                return new RunEnding(
+                    RunOutcome.TimedOut, RunPhase.TimedOut, $"The job was still not done after {options.MaxRunTime} and was cancelled.", [job.Error!]);
             case JobOutcomeKind.Failed:
-                return status.Finish(
-                    RunOutcome.Failed, RunPhase.Failed, "The fine-tuning job failed.", job.Error ?? new RunError("job_failed", job.Status));
+                return RunEnding.Failed("The fine-tuning job failed.", job.Error ?? new RunError("job_failed", job.Status));
         }
 
-        return await DeployAndServeAsync(context, request, prepared, job.FineTunedModel!, status, cancel);
+        return cancel.IsCompleted
+            ? RunEnding.From(cancel.Result)
+            : await DeployAndServeAsync(context, request, prepared, job.FineTunedModel!, status, cancel);
     }
 
-    private static async Task<RunResult> DeployAndServeAsync(
+    /// <summary>Waits for the job monitor; a cancel of the run is passed on to it, so it cancels the job and ends.</summary>
+    private static async Task<JobOutcome> MonitorAsync(TaskOrchestrationContext context, RunRequest request, string jobId, Task<CancelRequest> cancel)
+    {
+        var monitorId = RunEvents.MonitorInstanceId(request.RunId);
+        var monitor = WorkflowTasks.MonitorFineTuningJob.CallAsync(
+            context,
+            MonitorState.Start(request.RunId, jobId, request.RequestedAt.UtcDateTime + request.Options.MaxRunTime, request.Options.Timing),
+            new SubOrchestrationOptions { InstanceId = monitorId });
+        if (await Task.WhenAny(monitor, cancel) == cancel && !monitor.IsCompleted)
+        {
+            context.SendEvent(monitorId, RunEvents.JobControl, new JobControlRequest(JobControlAction.Cancel, cancel.Result.RequestedBy));
+        }
+
+        return (await monitor)!;
+    }
+
+    private static async Task<RunEnding> DeployAndServeAsync(
         TaskOrchestrationContext context,
         RunRequest request,
         PreparedDataset prepared,
@@ -138,25 +183,33 @@ public static class RunPipeline
         var deployment = await WorkflowTasks.DeployModel.CallAsync(
             context, new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner), retries);
         status.Update(s => s with { Deployment = deployment, DeploymentExpiresAt = expiresAt });
+        if (cancel.IsCompleted)
+        {
+            return RunEnding.From(cancel.Result);
+        }
 
         status.Enter(RunPhase.WaitingForDeployment, "Waiting until the deployment answers.");
-        var state = await WaitForDeploymentAsync(context, deployment, options.Timing, cancel);
-        if (state is not { Serving: true })
+        var state = await RunWaits.ForDeploymentAsync(context, deployment, options.Timing, cancel);
+        if (state is null || cancel.IsCompleted)
         {
-            // Never leave an orphan: a deployment that failed or was abandoned still bills until it is deleted.
-            await WorkflowTasks.DeleteDeployment.CallAsync(context, deployment, retries);
-            return state is null
-                ? Cancelled(status, cancel.Result)
-                : status.Finish(
-                    RunOutcome.Failed, RunPhase.Failed, "The deployment did not come up.",
-                    state.Error ?? new RunError("deployment_not_serving", $"Still {state.ProvisioningState} after {options.Timing.Deployment.GiveUpAfter}."));
+            return RunEnding.From(cancel.Result);
+        }
+
+        if (!state.Serving)
+        {
+            return RunEnding.Failed(
+                "The deployment did not come up.",
+                state.Error ?? new RunError("deployment_not_serving", $"Still {state.ProvisioningState} after {options.Timing.Deployment.GiveUpAfter}."));
         }
 
         await EvaluateAsync(context, request, prepared, deployment, status);
+        if (cancel.IsCompleted)
+        {
+            return RunEnding.From(cancel.Result);
+        }
 
         status.Enter(RunPhase.Reporting, "Writing the run report.");
-        var report = await WorkflowTasks.WriteRunReport.CallAsync(
-            context, new RunReportRequest(request, prepared, status.Current), retries);
+        var report = await WorkflowTasks.WriteRunReport.CallAsync(context, new RunReportRequest(request, prepared, status.Current), retries);
         status.Update(s => s with { ReportUri = report });
 
         status.Enter(RunPhase.Serving, $"Serving as '{deployment}' until {expiresAt:u}.");
@@ -168,11 +221,7 @@ public static class RunPipeline
             stop.Cancel();
         }
 
-        status.Enter(RunPhase.TearingDown, "Deleting the deployment.");
-        await WorkflowTasks.DeleteDeployment.CallAsync(context, deployment, retries);
-        return cancel.IsCompleted
-            ? Cancelled(status, cancel.Result)
-            : status.Finish(RunOutcome.Completed, RunPhase.Completed, "Trained, deployed, reported and torn down.");
+        return cancel.IsCompleted ? RunEnding.From(cancel.Result) : RunEnding.Completed("Trained, deployed, reported and torn down.");
     }
 
     /// <summary>Evaluation informs; it never fails a run whose model is deployed, so its failures become warnings.</summary>
@@ -180,25 +229,36 @@ public static class RunPipeline
         TaskOrchestrationContext context, RunRequest request, PreparedDataset prepared, string deployment, RunStatusTracker status)
     {
         status.Enter(RunPhase.Evaluating, "Comparing the fine-tuned model with the base model on held-out pairs.");
+        if (prepared.ValidationFileUri is not { } heldOut)
+        {
+            status.Update(s => s with
+            {
+                Evaluation = EvaluationSummary.Skipped("Skipped: the dataset was too small for held-out pairs."),
+            });
+            return;
+        }
+
         try
         {
             var summary = await WorkflowTasks.EvaluateModel.CallAsync(
-                context, new EvaluateRequest(request.RunId, deployment, prepared.ValidationFileUri!), ActivityRetries.For(request.Options.Timing));
+                context,
+                new EvaluateRequest(request.RunId, deployment, heldOut, request.Options.BaseModel, status.Current.FineTunedModel, request.Options.Seed),
+                ActivityRetries.For(request.Options.Timing));
             status.Update(s => s with { Evaluation = summary });
         }
         catch (TaskFailedException failure)
         {
-            status.Update(s => s with { Warnings = [.. s.Warnings, ErrorFrom(failure)] });
+            status.Update(s => s with { Warnings = [.. s.Warnings, StepFailureDetails.ToRunError(failure)] });
         }
     }
 
     /// <returns>Null when approved; otherwise the run's end.</returns>
-    private static async Task<RunResult?> WaitForApprovalAsync(
+    private static async Task<RunEnding?> WaitForApprovalAsync(
         TaskOrchestrationContext context, RunOptions options, RunCostEstimate estimate, RunStatusTracker status, Task<CancelRequest> cancel)
     {
         status.Enter(
             RunPhase.AwaitingApproval,
-            $"Estimated {estimate.EstimatedUsd:0.00} USD exceeds the budget of {options.BudgetLimitUsd:0.00} USD; waiting for approval.");
+            $"Estimated {estimate.EstimatedUsd:0.00} USD (hosting {estimate.HostingUsd:0.00}) exceeds the budget of {options.BudgetLimitUsd:0.00} USD; waiting for approval.");
         using var stop = new CancellationTokenSource();
         var approval = context.WaitForExternalEvent<ApprovalDecision>(RunEvents.Approval, stop.Token);
         var timeout = context.CreateTimer(context.CurrentUtcDateTime + options.ApprovalTimeout, stop.Token);
@@ -207,105 +267,95 @@ public static class RunPipeline
 
         if (first == cancel)
         {
-            return Cancelled(status, cancel.Result);
+            return RunEnding.From(cancel.Result);
         }
 
         if (first == timeout)
         {
-            return status.Finish(
+            return new RunEnding(
                 RunOutcome.Rejected, RunPhase.Rejected, "Nobody approved the cost in time.",
-                new RunError("approval_timeout", $"No approval within {options.ApprovalTimeout}."));
+                [new RunError("approval_timeout", $"No approval within {options.ApprovalTimeout}.")]);
         }
 
         var decision = approval.Result;
+        status.Update(s => s with { Approval = new ApprovalRecord(decision.Approved, decision.DecidedBy, context.CurrentUtcDateTime, decision.Comment) });
         return decision.Approved
             ? null
-            : status.Finish(
+            : new RunEnding(
                 RunOutcome.Rejected, RunPhase.Rejected, "The cost was not approved.",
-                new RunError("approval_refused", decision.Reason ?? "Refused.", decision.DecidedBy));
+                [new RunError("approval_refused", decision.Comment ?? "Refused.", decision.DecidedBy)]);
     }
 
-    /// <returns>The files' state, or null when the run was cancelled while waiting.</returns>
-    private static async Task<FilesProcessingState?> WaitForFilesAsync(
-        TaskOrchestrationContext context, UploadedFiles files, RunTiming timing, Task<CancelRequest> cancel)
+    /// <summary>
+    /// Waits until each superseded run has released what it held, so old and new never train at once. A run that ended
+    /// on its own before the cancel reached it never confirms: after <see cref="RunTiming.SupersededRelease"/> this run
+    /// goes on with a warning.
+    /// </summary>
+    /// <returns>Null to go on; the run's end when it was cancelled meanwhile.</returns>
+    private static async Task<RunEnding?> WaitForSupersededRunsAsync(
+        TaskOrchestrationContext context, IReadOnlyList<string> older, RunTiming timing, RunStatusTracker status, Task<CancelRequest> cancel)
     {
-        var schedule = timing.Files;
-        var giveUpAt = context.CurrentUtcDateTime + schedule.GiveUpAfter;
-        var delay = schedule.First;
-        var retries = ActivityRetries.For(timing);
-        while (true)
+        status.Enter(RunPhase.WaitingForSupersededRuns, $"Waiting until {string.Join(", ", older)} released what it held.");
+        var giveUpAt = context.CurrentUtcDateTime + timing.SupersededRelease;
+        for (var confirmed = 0; confirmed < older.Count; confirmed++)
         {
-            var state = await WorkflowTasks.CheckFilesProcessed.CallAsync(context, files, retries);
-            if (state.Processed || state.Error is not null)
+            using var stop = new CancellationTokenSource();
+            var released = context.WaitForExternalEvent<string>(RunEvents.SupersededRunReleased, stop.Token);
+            var timeout = context.CreateTimer(giveUpAt, stop.Token);
+            var first = await Task.WhenAny(released, timeout, cancel);
+            stop.Cancel();
+            if (first == cancel)
             {
-                return state;
+                return RunEnding.From(cancel.Result);
             }
 
-            if (context.CurrentUtcDateTime >= giveUpAt)
+            if (first == timeout)
             {
-                return new FilesProcessingState(false, new RunError("file_not_processed", $"The files were not processed within {schedule.GiveUpAfter}."));
-            }
-
-            if (!await SleepUnlessCancelledAsync(context, delay, cancel))
-            {
+                status.Update(s => s with
+                {
+                    Warnings = [.. s.Warnings, new RunError("superseded_run_unconfirmed", $"{older.Count - confirmed} superseded run(s) did not confirm within {timing.SupersededRelease}; they had likely ended already.")],
+                });
                 return null;
             }
-
-            delay = schedule.Next(delay);
         }
+
+        return null;
     }
 
-    /// <returns>The deployment's state, or null when the run was cancelled while waiting.</returns>
-    private static async Task<DeploymentState?> WaitForDeploymentAsync(
-        TaskOrchestrationContext context, string deployment, RunTiming timing, Task<CancelRequest> cancel)
+    // The job no longer needs the files; a failure here is not the run's failure (the release at the end tries again).
+    private static async Task DeleteTrainingFilesAsync(TaskOrchestrationContext context, UploadedFiles files, RunStatusTracker status, TaskOptions retries)
     {
-        var schedule = timing.Deployment;
-        var giveUpAt = context.CurrentUtcDateTime + schedule.GiveUpAfter;
-        var delay = schedule.First;
-        var retries = ActivityRetries.For(timing);
-        while (true)
+        try
         {
-            var state = await WorkflowTasks.CheckDeployment.CallAsync(context, deployment, retries);
-            if (state.Serving || state.Failed || context.CurrentUtcDateTime >= giveUpAt)
-            {
-                return state;
-            }
-
-            if (!await SleepUnlessCancelledAsync(context, delay, cancel))
-            {
-                return null;
-            }
-
-            delay = schedule.Next(delay);
+            await WorkflowTasks.DeleteTrainingFiles.CallAsync(context, files, retries);
+        }
+        catch (TaskFailedException failure)
+        {
+            status.Update(s => s with { Warnings = [.. s.Warnings, StepFailureDetails.ToRunError(failure)] });
         }
     }
 
-    /// <returns>False when the cancel event won the race against the timer.</returns>
-    private static async Task<bool> SleepUnlessCancelledAsync(TaskOrchestrationContext context, TimeSpan delay, Task<CancelRequest> cancel)
+    /// <summary>Cancels the run's job if it still runs, deletes its files and its deployment, and records what that took.</summary>
+    private static async Task ReleaseAsync(TaskOrchestrationContext context, RunRequest request, RunStatusTracker status, Task<CancelRequest> cancel)
     {
-        if (cancel.IsCompleted)
+        status.Enter(RunPhase.TearingDown, "Releasing what the run holds: its job if still running, its files and its deployment.");
+        var current = status.Current;
+        var known = new[] { current.TrainingFileId, current.ValidationFileId }.OfType<string>().ToList();
+        try
         {
-            return false;
+            var cleanup = await WorkflowTasks.ReleaseRunResources.CallAsync(
+                context, new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner), ActivityRetries.ForRelease(request.Options.Timing));
+            // A cancel that reached a training run was carried out by its monitor; the job counts as cancelled by the run.
+            var cancelledByMonitor = cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? [job] : Array.Empty<string>();
+            status.Update(s => s with { CleanedUp = cleanup with { CancelledJobs = [.. cancelledByMonitor, .. cleanup.CancelledJobs] } });
         }
-
-        using var stop = new CancellationTokenSource();
-        var timer = context.CreateTimer(context.CurrentUtcDateTime + delay, stop.Token);
-        var first = await Task.WhenAny(timer, cancel);
-        stop.Cancel();
-        return first == timer;
+        catch (TaskFailedException failure)
+        {
+            var error = StepFailureDetails.ToRunError(failure);
+            status.Update(s => s with
+            {
+                Errors = [.. s.Errors, new RunError("release_incomplete", $"Could not release everything the run holds (job {current.JobId ?? "none"}, files of {request.RunId}, deployment): {error.Message}", error.Code)],
+            });
+        }
     }
-
-    private static Task DeleteFilesAsync(TaskOrchestrationContext context, UploadedFiles files, TaskOptions retries) =>
-        WorkflowTasks.DeleteTrainingFiles.CallAsync(context, files, retries);
-
-    private static RunResult Cancelled(RunStatusTracker status, CancelRequest request) =>
-        status.Finish(
-            RunOutcome.Cancelled, RunPhase.Cancelled,
-            $"Cancelled{(request.RequestedBy is null ? string.Empty : $" by {request.RequestedBy}")}: {request.Reason ?? "no reason given"}.");
-
-    private static RunError ErrorFrom(TaskFailedException failure) =>
-        new(
-            failure.FailureDetails.ErrorType.Split('.')[^1],
-            failure.FailureDetails.ErrorMessage,
-            failure.TaskName);
 }

@@ -15,6 +15,11 @@ public static class RunEvents
     /// <summary>Pause, resume or cancel the job; sent to the monitor. Payload: <see cref="JobControlRequest"/>.</summary>
     public const string JobControl = "JobControl";
 
+    /// <summary>
+    /// Sent by a superseded run to the run that replaced it once everything it held is released. Payload: the superseded run's id.
+    /// </summary>
+    public const string SupersededRunReleased = "SupersededRunReleased";
+
     /// <summary>Instance id of a run's job monitor, so the API can reach it.</summary>
     public static string MonitorInstanceId(string runId) => runId + ":monitor";
 }

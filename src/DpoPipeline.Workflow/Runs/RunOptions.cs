@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DpoPipeline.Workflow.Runs;
 
 /// <summary>Per-run choices. Null hyperparameters mean "let the service choose" (reported back as -1 by Azure).</summary>
@@ -40,6 +42,13 @@ public sealed record RunOptions
     public TimeSpan ApprovalTimeout { get; init; } = TimeSpan.FromHours(24);
 
     public TimeSpan MaxRunTime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many times faster than real time the service's clock runs (1 for Azure); the durations above are divided by it.</summary>
+    public double ServiceTimeScale { get; init; } = 1;
+
+    /// <summary>The deployment's lifetime in the service's own time: what its hosting is billed for.</summary>
+    [JsonIgnore]
+    public TimeSpan ServiceTtl => DeploymentTtl * ServiceTimeScale;
 
     /// <summary>Poll and retry intervals; Azure's by default. Not a user option: only the host sets it.</summary>
     public RunTiming Timing { get; init; } = RunTiming.Azure;

@@ -10,7 +10,7 @@ namespace DpoPipeline.Workflow.Runs;
 /// </summary>
 public static class RunOptionsResolver
 {
-    private static readonly string[] Skus = ["standard", "globalstandard", "developertier"];
+    private static readonly string[] KnownSkus = ["standard", "globalstandard", "developertier"];
 
     /// <exception cref="RunOptionsException">Some option is out of range.</exception>
     public static RunOptions Resolve(PipelineOptions defaults, RunOverrides? overrides)
@@ -40,7 +40,7 @@ public static class RunOptionsResolver
             Owner = defaults.Owner,
         };
 
-        var problems = Check(options);
+        var problems = Check(options, defaults);
         try
         {
             DatasetSettings.From(options);
@@ -58,6 +58,11 @@ public static class RunOptionsResolver
             Epochs = options.Epochs,
         }));
         problems.AddRange(DpoJobRequestValidator.ValidateSuffix(options.Suffix));
+        if (!NewVersionPolicy.IsKnown(defaults.OnNewVersion))
+        {
+            problems.Add($"Pipeline:OnNewVersion: '{defaults.OnNewVersion}' is not {NewVersionPolicy.Supersede} or {NewVersionPolicy.Parallel}.");
+        }
+
         if (defaults.ServiceTimeScale < 1)
         {
             problems.Add("Pipeline:ServiceTimeScale: must be at least 1 (1 for Azure).");
@@ -66,7 +71,7 @@ public static class RunOptionsResolver
         return problems.Count == 0 ? ServiceTime.Compress(options, defaults.ServiceTimeScale) : throw new RunOptionsException(problems);
     }
 
-    private static List<string> Check(RunOptions options)
+    private static List<string> Check(RunOptions options, PipelineOptions limits)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(options.BaseModel))
@@ -74,29 +79,34 @@ public static class RunOptionsResolver
             problems.Add("baseModel: a base model is required (e.g. gpt-4.1-mini-2025-04-14).");
         }
 
-        if (!Skus.Contains(options.DeploymentSku))
+        var allowed = AllowedSkus(limits, problems);
+        if (!allowed.Contains(options.DeploymentSku))
         {
-            problems.Add($"deploymentSku: '{options.DeploymentSku}' is not one of {string.Join(", ", Skus)}.");
+            problems.Add($"deploymentSku: '{options.DeploymentSku}' is not allowed here; use one of {string.Join(", ", allowed)} (Pipeline__AllowedDeploymentSkus).");
         }
 
-        if (options.DeploymentCapacity is < 1 or > 1000)
+        if (options.DeploymentCapacity < 1 || options.DeploymentCapacity > limits.MaxDeploymentCapacity)
         {
-            problems.Add("deploymentCapacity: must be between 1 and 1000.");
+            problems.Add($"deploymentCapacity: must be between 1 and {limits.MaxDeploymentCapacity} (Pipeline__MaxDeploymentCapacity).");
         }
 
-        if (options.DeploymentTtl <= TimeSpan.Zero || options.DeploymentTtl > TimeSpan.FromDays(30))
+        if (options.DeploymentTtl <= TimeSpan.Zero || options.DeploymentTtl.TotalHours > limits.MaxDeploymentTtlHours)
         {
-            problems.Add("deploymentTtlHours: must be more than 0 and at most 720 (30 days).");
+            problems.Add($"deploymentTtlHours: must be more than 0 and at most {limits.MaxDeploymentTtlHours} (Pipeline__MaxDeploymentTtlHours).");
         }
 
-        if (options.ValidationFraction is <= 0 or > 0.5)
+        if (options.ValidationFraction is < 0 or > 0.5)
         {
-            problems.Add("validationFraction: must be more than 0 and at most 0.5.");
+            problems.Add("validationFraction: must be from 0 (no validation file) to 0.5.");
         }
 
         if (options.BudgetLimitUsd < 0)
         {
             problems.Add("budgetLimitUsd: must not be negative.");
+        }
+        else if (options.BudgetLimitUsd > limits.BudgetLimitUsd)
+        {
+            problems.Add($"budgetLimitUsd: {options.BudgetLimitUsd} is above the ceiling of {limits.BudgetLimitUsd} USD (Pipeline__BudgetLimitUsd); a run may lower its budget, never raise it. Above the ceiling a run waits for an admin's approval.");
         }
 
         if (options.MaxRunTime <= TimeSpan.Zero)
@@ -105,5 +115,18 @@ public static class RunOptionsResolver
         }
 
         return problems;
+    }
+
+    private static string[] AllowedSkus(PipelineOptions limits, List<string> problems)
+    {
+        var allowed = limits.AllowedDeploymentSkus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.ToLowerInvariant())
+            .ToArray();
+        foreach (var unknown in allowed.Except(KnownSkus))
+        {
+            problems.Add($"Pipeline:AllowedDeploymentSkus: '{unknown}' is not one of {string.Join(", ", KnownSkus)}.");
+        }
+
+        return [.. allowed.Intersect(KnownSkus)];
     }
 }

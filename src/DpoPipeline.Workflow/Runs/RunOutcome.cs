@@ -19,4 +19,7 @@ public enum RunOutcome
 
     /// <summary>The job outlived the run's maximum time and was cancelled.</summary>
     TimedOut,
+
+    /// <summary>A newer version of the same dataset started a run that replaced this one (see <c>SupersededBy</c>).</summary>
+    Superseded,
 }

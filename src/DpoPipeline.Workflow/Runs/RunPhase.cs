@@ -5,6 +5,7 @@ public enum RunPhase
 {
     Preparing,
     AwaitingApproval,
+    WaitingForSupersededRuns,
     Uploading,
     WaitingForFiles,
     CreatingJob,
@@ -23,4 +24,5 @@ public enum RunPhase
     Cancelled,
     Failed,
     TimedOut,
+    Superseded,
 }

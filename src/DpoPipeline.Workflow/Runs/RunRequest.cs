@@ -8,4 +8,7 @@ namespace DpoPipeline.Workflow.Runs;
 /// <param name="DatasetUri">Blob URI (or file URI for local runs) of the dataset as the user supplied it.</param>
 /// <param name="RequestedAt">When the starter accepted the run.</param>
 /// <param name="Options">Effective per-run options (sidecar, metadata or request body over configured defaults).</param>
-public sealed record RunRequest(string RunId, Uri DatasetUri, DateTimeOffset RequestedAt, RunOptions Options);
+/// <param name="DatasetVersion">The version (blob ETag) the run was started for; it reads exactly that one, never a later upload.</param>
+/// <param name="Supersedes">Runs of older versions of the same dataset, cancelled for this one; it creates nothing before they have released theirs.</param>
+public sealed record RunRequest(
+    string RunId, Uri DatasetUri, DateTimeOffset RequestedAt, RunOptions Options, string? DatasetVersion = null, IReadOnlyList<string>? Supersedes = null);

@@ -22,7 +22,16 @@ public sealed record RunStatus
 
     public Uri? ValidationReportUri { get; init; }
 
+    /// <summary>Training plus hosting the deployment for its TTL, the figure the budget gate compares.</summary>
     public decimal? EstimatedCostUsd { get; init; }
+
+    public decimal? EstimatedHostingUsd { get; init; }
+
+    /// <summary>The budget this run was held to: the configured ceiling, or less when the run asked for less.</summary>
+    public decimal? BudgetLimitUsd { get; init; }
+
+    /// <summary>The decision at the budget gate, when the run needed one.</summary>
+    public ApprovalRecord? Approval { get; init; }
 
     public long? EstimatedTrainingTokens { get; init; }
 
@@ -45,6 +54,15 @@ public sealed record RunStatus
     public EvaluationSummary? Evaluation { get; init; }
 
     public Uri? ReportUri { get; init; }
+
+    /// <summary>What the run released when it ended: cancelled jobs, deleted files and deployments.</summary>
+    public RunCleanup? CleanedUp { get; init; }
+
+    /// <summary>Runs of older versions of the dataset this run replaced.</summary>
+    public IReadOnlyList<string> Supersedes { get; init; } = [];
+
+    /// <summary>The run of a newer version of the dataset that replaced this one.</summary>
+    public string? SupersededBy { get; init; }
 
     /// <summary>Problems that did not stop the run, such as a failed evaluation.</summary>
     public IReadOnlyList<RunError> Warnings { get; init; } = [];

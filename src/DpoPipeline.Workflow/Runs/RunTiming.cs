@@ -18,6 +18,9 @@ public sealed record RunTiming
     /// <summary>Until the deployment answers (about 15 minutes for a fine-tuned model).</summary>
     public PollSchedule Deployment { get; init; } = new(TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(2), TimeSpan.FromHours(1));
 
+    /// <summary>How long a run waits for the runs it superseded to confirm they released what they held.</summary>
+    public TimeSpan SupersededRelease { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>First wait before an activity is retried; later waits double up to <see cref="RetryMax"/>.</summary>
     public TimeSpan RetryFirst { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -33,6 +36,7 @@ public sealed record RunTiming
             Deployment = Deployment.Compressed(factor),
             RetryFirst = RetryFirst / factor,
             RetryMax = RetryMax / factor,
+            SupersededRelease = SupersededRelease / factor,
         };
     }
 }

@@ -18,6 +18,7 @@ public static class ServiceTime
                 DeploymentTtl = options.DeploymentTtl / scale,
                 ApprovalTimeout = options.ApprovalTimeout / scale,
                 MaxRunTime = options.MaxRunTime / scale,
+                ServiceTimeScale = scale,
             };
     }
 }

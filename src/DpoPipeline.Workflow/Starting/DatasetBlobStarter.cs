@@ -12,9 +12,11 @@ using Microsoft.Extensions.Options;
 namespace DpoPipeline.Workflow.Starting;
 
 /// <summary>
-/// Turns a dataset blob that landed in the drop container into a run: one run per blob version, options from a
-/// sidecar <c>&lt;name&gt;.dpo.json</c> (preferred) or <c>dpo_*</c> metadata. Options that cannot be used start
-/// nothing; the reasons are written to <c>{runId}/start-error.json</c> in the runs container, beside where the run would be.
+/// Turns a dataset blob into a run: one run per blob version (its id derives from the ETag, and the run reads only that
+/// version), options from the request, a sidecar <c>&lt;name&gt;.dpo.json</c> or <c>dpo_*</c> metadata. Under
+/// <see cref="NewVersionPolicy.Supersede"/> a new version cancels the runs still going for older ones, which release
+/// what they hold before the new run creates anything. Options that cannot be used start nothing; the reasons are written
+/// to <c>{runId}/start-error.json</c> in the runs container, beside where the run would be.
 /// </summary>
 public sealed class DatasetBlobStarter(
     RunsService runs, IRunFiles files, IOptions<PipelineOptions> defaults, TimeProvider time, ILogger<DatasetBlobStarter> logger)
@@ -23,7 +25,8 @@ public sealed class DatasetBlobStarter(
 
     public static bool IsSidecar(string blobName) => blobName.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
 
-    public async Task<BlobStartOutcome> StartAsync(BlobClient blob, CancellationToken cancellationToken)
+    /// <param name="overrides">Options given with the request; null reads the sidecar, then the blob's metadata.</param>
+    public async Task<BlobStartOutcome> StartAsync(BlobClient blob, RunOverrides? overrides, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
         if (IsSidecar(blob.Name))
@@ -32,11 +35,17 @@ public sealed class DatasetBlobStarter(
         }
 
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        var runId = RunIds.ForBlob(blob.BlobContainerName, blob.Name, properties.ETag.ToString());
+        var version = properties.ETag.ToString();
+        var runId = RunIds.ForBlob(blob.BlobContainerName, blob.Name, version);
+        if (await runs.ExistsAsync(runId, cancellationToken))
+        {
+            return new BlobStartOutcome(runId, BlobStartKind.Duplicate, []);
+        }
+
         RunOptions options;
         try
         {
-            var overrides = await ReadSidecarAsync(blob, cancellationToken) ?? RunOverrides.FromMetadata(properties.Metadata.AsReadOnly());
+            overrides ??= await ReadSidecarAsync(blob, cancellationToken) ?? RunOverrides.FromMetadata(properties.Metadata.AsReadOnly());
             options = RunOptionsResolver.Resolve(defaults.Value, overrides);
         }
         catch (RunOptionsException e)
@@ -46,8 +55,24 @@ public sealed class DatasetBlobStarter(
             return new BlobStartOutcome(runId, BlobStartKind.RefusedOptions, e.Problems);
         }
 
-        var started = await runs.StartAsync(new RunRequest(runId, blob.Uri, time.GetUtcNow(), options), cancellationToken);
+        var superseded = defaults.Value.OnNewVersion == NewVersionPolicy.Supersede
+            ? await SupersedeAsync(blob.Uri, runId, cancellationToken)
+            : [];
+        var started = await runs.StartAsync(new RunRequest(runId, blob.Uri, time.GetUtcNow(), options, version, superseded), cancellationToken);
         return new BlobStartOutcome(runId, started.Started ? BlobStartKind.Started : BlobStartKind.Duplicate, []);
+    }
+
+    /// <summary>Cancels the runs still going for older versions of the dataset, naming the run that replaces them.</summary>
+    private async Task<IReadOnlyList<string>> SupersedeAsync(Uri dataset, string newRunId, CancellationToken cancellationToken)
+    {
+        var older = (await runs.FindUnfinishedAsync(dataset, cancellationToken)).Where(id => id != newRunId).ToList();
+        foreach (var runId in older)
+        {
+            await runs.CancelAsync(runId, new CancelRequest("a newer version of the dataset arrived", "dataset starter", newRunId), cancellationToken);
+            logger.LogInformation("Run {RunId} superseded by {NewRunId}: a newer version of {Dataset} arrived.", runId, newRunId, dataset);
+        }
+
+        return older;
     }
 
     private static async Task<RunOverrides?> ReadSidecarAsync(BlobClient blob, CancellationToken cancellationToken)

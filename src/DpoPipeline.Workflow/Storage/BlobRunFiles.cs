@@ -19,6 +19,35 @@ public sealed class BlobRunFiles(BlobServiceClient service, string runsContainer
         }
     }
 
+    public async Task<string> VersionOfAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await BlobFor(uri).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"No blob at {uri}.", uri.ToString(), e);
+        }
+    }
+
+    public async Task<Stream> OpenVersionAsync(Uri uri, string version, CancellationToken cancellationToken)
+    {
+        var options = new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = new ETag(version) } };
+        try
+        {
+            return await BlobFor(uri).OpenReadAsync(options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"No blob at {uri}.", uri.ToString(), e);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new DatasetChangedException(uri, version);
+        }
+    }
+
     public async Task<Uri> WriteAsync(string runId, string name, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var container = service.GetBlobContainerClient(runsContainer);

@@ -10,6 +10,15 @@ public interface IRunFiles
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="uri"/>.</exception>
     Task<Stream> OpenReadAsync(Uri uri, CancellationToken cancellationToken);
 
+    /// <summary>The dataset's current version (a blob's ETag), to pin a run to it.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="uri"/>.</exception>
+    Task<string> VersionOfAsync(Uri uri, CancellationToken cancellationToken);
+
+    /// <summary>Opens exactly <paramref name="version"/> of a dataset for streaming.</summary>
+    /// <exception cref="DatasetChangedException">The dataset is another version now.</exception>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="uri"/>.</exception>
+    Task<Stream> OpenVersionAsync(Uri uri, string version, CancellationToken cancellationToken);
+
     /// <summary>Stores <paramref name="content"/> as <c>{runId}/{name}</c>, replacing an earlier copy (activities may be retried).</summary>
     Task<Uri> WriteAsync(string runId, string name, Stream content, string contentType, CancellationToken cancellationToken);
 

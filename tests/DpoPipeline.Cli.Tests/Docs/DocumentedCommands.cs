@@ -7,7 +7,7 @@ namespace DpoPipeline.Cli.Tests.Docs;
 /// Every `dpo` command in README.md, docs/*.md and the tool package's README: each line of a fenced block that starts
 /// with `dpo` or `dotnet run --project src/DpoPipeline.Cli`, and each inline code span that starts with `dpo ` (the
 /// README's command table). Placeholders in capitals stand for a value of their kind where the parser would refuse the
-/// word itself (M for a model, COMMAND for a verb); FILE, DIR and the like parse as written.
+/// word itself (M for a model, COMMAND for a verb); FILE, DIR and the like parse as written; [optional] parts count.
 /// </summary>
 internal static partial class DocumentedCommands
 {
@@ -69,7 +69,9 @@ internal static partial class DocumentedCommands
                 var code = span.Groups["code"].Value;
                 if (code.StartsWith("dpo ", StringComparison.Ordinal) && !code.Contains('|', StringComparison.Ordinal) && !code.Contains('…', StringComparison.Ordinal))
                 {
-                    var args = ShellWords.Split(code).Skip(1).Select(w => Placeholders.GetValueOrDefault(w, w)).ToList();
+                    // A synopsis marks optional parts with brackets: `dpo eval FILE [--judge D]` also says --judge exists.
+                    var synopsis = code.Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal);
+                    var args = ShellWords.Split(synopsis).Skip(1).Select(w => Placeholders.GetValueOrDefault(w, w)).ToList();
                     yield return new DocumentedCommand(name, i + 1, code, args, Fenced: false);
                 }
             }

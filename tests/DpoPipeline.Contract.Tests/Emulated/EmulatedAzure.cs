@@ -56,7 +56,7 @@ internal sealed class EmulatedAzure : IAsyncDisposable
     public static async Task<EmulatedAzure> StartAsync(
         Action<EmulatorOptions>? configure = null, Action<RetrySettings>? retry = null, string? apiKey = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        var time = new WaitingAdvancesClock(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
         var options = new EmulatorOptions { TimeProvider = time };
         configure?.Invoke(options);
         var emulator = await EmulatorServer.StartAsync(options, TestContext.Current.CancellationToken);

@@ -111,13 +111,35 @@ public sealed class DatasetConverterTests : IDisposable
     [Fact]
     public async Task Convert_FewExamples_SkipsTheValidationFileWithAWarning()
     {
-        var source = _temp.WriteAzure("small.jsonl", 30);
+        var source = _temp.WriteAzure("small.jsonl", 15);
 
         var result = await ConvertAsync(source, _temp.File("out"), new ConversionOptions());
 
         Assert.Null(result.ValidationPath);
-        Assert.Equal(30, result.Manifest!.Train.Examples);
+        Assert.Equal(15, result.Manifest!.Train.Examples);
         Assert.Equal(1, result.Report.WarningCounts[IssueCodes.ValidationSplitSkipped]);
+    }
+
+    [Theory]
+    [InlineData(20, 10)]
+    [InlineData(30, 10)]
+    [InlineData(200, 20)]
+    public async Task Convert_SmallDataset_HoldsOutAtLeastTheServiceMinimumForValidation(int examples, int validation)
+    {
+        var result = await ConvertAsync(_temp.WriteAzure("small.jsonl", examples), _temp.File("out"), new ConversionOptions());
+
+        Assert.NotNull(result.ValidationPath);
+        Assert.Equal(validation, result.Manifest!.Validation!.Examples);
+        Assert.Equal(examples - validation, result.Manifest.Train.Examples);
+    }
+
+    [Fact]
+    public async Task Convert_ValidationFractionZero_WritesNoValidationFileAndNoWarning()
+    {
+        var result = await ConvertAsync(_temp.WriteAzure("small.jsonl", 30), _temp.File("out"), new ConversionOptions { ValidationFraction = 0 });
+
+        Assert.Null(result.ValidationPath);
+        Assert.False(result.Report.WarningCounts.ContainsKey(IssueCodes.ValidationSplitSkipped));
     }
 
     [Fact]

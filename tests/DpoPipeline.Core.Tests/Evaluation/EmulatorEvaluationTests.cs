@@ -1,14 +1,10 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.Reports;
 using DpoPipeline.Core.Tests.Reports;
 using DpoPipeline.Emulator;
+using DpoPipeline.Testing;
 using DpoPipeline.Emulator.Faults;
 using Microsoft.Extensions.Time.Testing;
 using OpenAI;
@@ -24,23 +20,22 @@ namespace DpoPipeline.Core.Tests.Evaluation;
 public sealed class EmulatorEvaluationTests : IAsyncDisposable
 {
     private const string BaseModel = "gpt-4.1-mini-2025-04-14";
-    private const string ArmAccount = "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.CognitiveServices/accounts/acct-1";
-
+    
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
     private static readonly EvaluationOptions NoRetryDelay = new() { RetryDelay = TimeSpan.Zero };
 
     private EmulatorHandle? _emulator;
-    private HttpClient? _http;
+    private EmulatorModelShop? _shop;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private EmulatorHandle Emulator => _emulator ?? throw new InvalidOperationException("Start the emulator first.");
 
-    private HttpClient Http => _http ?? throw new InvalidOperationException("Start the emulator first.");
+    private EmulatorModelShop Shop => _shop ?? throw new InvalidOperationException("Start the emulator first.");
 
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose();
+        _shop?.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
@@ -52,9 +47,9 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
     {
         // Ground truth at the extremes: the DPO model always answers the chosen reply, the base model never does.
         await StartAsync(options => (options.Models.Dpo.PreferenceRate, options.Models.Base.PreferenceRate) = (1, 0));
-        var fineTunedModel = await TrainAsync(TestPairs.HeldOutPath);
-        await DeployAsync("dpo-tuned", fineTunedModel);
-        await DeployAsync("base", BaseModel);
+        var fineTunedModel = await Shop.TrainDpoAsync(TestPairs.HeldOutPath, BaseModel, Token, epochs: 1);
+        await Shop.DeployAsync("dpo-tuned", fineTunedModel, Token);
+        await Shop.DeployAsync("base", BaseModel, Token);
         var pairs = await TestPairs.ReadAsync(20);
 
         var plan = new EvaluationPlanner().Plan(pairs, withJudge: false);
@@ -93,7 +88,7 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
     public async Task Evaluate_DeploymentThatDoesNotExist_ReportsFailuresInsteadOfThrowing()
     {
         await StartAsync();
-        await DeployAsync("base", BaseModel);
+        await Shop.DeployAsync("base", BaseModel, Token);
         var pairs = await TestPairs.ReadAsync(3);
 
         var result = await new PairwiseEvaluator(Ask("base"), Ask("missing"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
@@ -110,9 +105,9 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
     {
         // No file was uploaded, so the emulator holds no pair for these prompts: its judge says it cannot judge.
         await StartAsync();
-        await DeployAsync("base", BaseModel);
-        await DeployAsync("other", BaseModel);
-        await DeployAsync("judge", BaseModel);
+        await Shop.DeployAsync("base", BaseModel, Token);
+        await Shop.DeployAsync("other", BaseModel, Token);
+        await Shop.DeployAsync("judge", BaseModel, Token);
         var pairs = await TestPairs.ReadAsync(3);
 
         var result = await new PairwiseEvaluator(Ask("base"), Ask("other"), judge: Ask("judge"), options: NoRetryDelay).EvaluateAsync(pairs, Token);
@@ -133,8 +128,8 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
     {
         await StartAsync(options => options.Faults.Add(
             new FaultRule { Fault = "429;retry-after=0", Method = "POST", PathContains = "/chat/completions", Count = 2 }));
-        await DeployAsync("base", BaseModel);
-        await DeployAsync("other", BaseModel);
+        await Shop.DeployAsync("base", BaseModel, Token);
+        await Shop.DeployAsync("other", BaseModel, Token);
         var pairs = await TestPairs.ReadAsync(5);
 
         var result = await new PairwiseEvaluator(Ask("base"), Ask("other"), options: NoRetryDelay with { MaxAttempts = maxAttempts, MaxConcurrency = 1 })
@@ -150,7 +145,7 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
     public async Task RetryAfter_ThrottledResponse_IsTheDelayTheServiceAskedFor()
     {
         await StartAsync(options => options.Faults.Add(new FaultRule { Fault = "429;retry-after=7", PathContains = "/chat/completions", Count = 1 }));
-        await DeployAsync("base", BaseModel);
+        await Shop.DeployAsync("base", BaseModel, Token);
 
         var error = await Assert.ThrowsAsync<ClientResultException>(() => Ask("base").AskAsync([new ChatTurn("user", "Hi?")], seed: null, Token));
 
@@ -163,8 +158,7 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
         var options = new EmulatorOptions { TimeProvider = _clock };
         configure?.Invoke(options);
         _emulator = await EmulatorServer.StartAsync(options, Token);
-        _http = new HttpClient { BaseAddress = _emulator.BaseUri };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-token");
+        _shop = new EmulatorModelShop(_emulator, _clock);
     }
 
     // The client's own retries are off, so the evaluator's retry policy is what these tests exercise.
@@ -174,64 +168,4 @@ public sealed class EmulatorEvaluationTests : IAsyncDisposable
             new ApiKeyCredential("test-key"),
             new OpenAIClientOptions { Endpoint = Emulator.OpenAIBaseUri, RetryPolicy = new ClientRetryPolicy(maxRetries: 0) }));
 
-    private async Task<string> TrainAsync(string trainingFile)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("fine-tune"), "purpose" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(trainingFile, Token)), "file", Path.GetFileName(trainingFile) },
-        };
-        using var upload = await Http.PostAsync("openai/v1/files", form, Token);
-        var fileId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
-        await AdvanceUntilAsync($"openai/v1/files/{fileId}", "processed");
-
-        var body = JsonSerializer.Serialize(new
-        {
-            model = BaseModel,
-            training_file = fileId,
-            method = new { type = "dpo", dpo = new { hyperparameters = new { n_epochs = 1 } } },
-        });
-        using var create = await Http.PostAsync("openai/v1/fine_tuning/jobs", new StringContent(body, Encoding.UTF8, "application/json"), Token);
-        var jobId = (await JsonAsync(create)).GetProperty("id").GetString()!;
-        var job = await AdvanceUntilAsync($"openai/v1/fine_tuning/jobs/{jobId}", "succeeded");
-        return job.GetProperty("fine_tuned_model").GetString()!;
-    }
-
-    private async Task DeployAsync(string name, string model)
-    {
-        var body = JsonSerializer.Serialize(new
-        {
-            sku = new { name = "standard", capacity = 1 },
-            properties = new { model = new { format = "OpenAI", name = model, version = "1" } },
-        });
-        using var put = await Http.PutAsync(
-            $"{ArmAccount}/deployments/{name}?api-version=2025-06-01", new StringContent(body, Encoding.UTF8, "application/json"), Token);
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        var durations = new EmulatorDurations();
-        _clock.Advance(durations.DeploymentCreating + durations.DeploymentNotReady);
-    }
-
-    /// <summary>Moves the emulator's clock five minutes at a time until the resource reports <paramref name="status"/>.</summary>
-    private async Task<JsonElement> AdvanceUntilAsync(string path, string status)
-    {
-        for (var step = 0; step < 24 * 12; step++)
-        {
-            using var response = await Http.GetAsync(path, Token);
-            var resource = await JsonAsync(response);
-            if (resource.GetProperty("status").GetString() == status)
-            {
-                return resource;
-            }
-
-            _clock.Advance(TimeSpan.FromMinutes(5));
-        }
-
-        throw new InvalidOperationException($"{path} never reached '{status}'.");
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).Clone();
-    }
 }

@@ -1,13 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Emulator;
+using DpoPipeline.Testing;
 using Microsoft.Extensions.Time.Testing;
 using OpenAI;
 using OpenAI.Chat;
@@ -23,8 +19,7 @@ namespace DpoPipeline.Core.Tests.Evaluation;
 public sealed class GroundTruthRecoveryTests : IAsyncLifetime
 {
     private const string BaseModel = "gpt-4.1-mini-2025-04-14";
-    private const string ArmAccount = "subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.CognitiveServices/accounts/acct-1";
-    private const double DpoRate = 0.8;
+        private const double DpoRate = 0.8;
     private const double BaseRate = 0.5;
     private const double JudgeAccuracy = 0.9;
     private const int Trials = 100;
@@ -33,32 +28,31 @@ public sealed class GroundTruthRecoveryTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
     private EmulatorHandle? _emulator;
-    private HttpClient? _http;
+    private EmulatorModelShop? _shop;
     private IReadOnlyList<EvaluationPair> _pairs = [];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private EmulatorHandle Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
 
-    private HttpClient Http => _http ?? throw new InvalidOperationException("Not started.");
+    private EmulatorModelShop Shop => _shop ?? throw new InvalidOperationException("Not started.");
 
     public async ValueTask InitializeAsync()
     {
         var options = new EmulatorOptions { TimeProvider = _clock };
         (options.Models.Dpo.PreferenceRate, options.Models.Base.PreferenceRate, options.Models.Judge.Accuracy) = (DpoRate, BaseRate, JudgeAccuracy);
         _emulator = await EmulatorServer.StartAsync(options, Token);
-        _http = new HttpClient { BaseAddress = _emulator.BaseUri };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "test-token");
-        await DeployAsync("dpo-tuned", await TrainAsync(TestPairs.HeldOutPath));
-        await DeployAsync("base", BaseModel);
-        await DeployAsync("base-twin", BaseModel);
-        await DeployAsync("judge", BaseModel);
+        _shop = new EmulatorModelShop(_emulator, _clock);
+        await Shop.DeployAsync("dpo-tuned", await Shop.TrainDpoAsync(TestPairs.HeldOutPath, BaseModel, Token), Token);
+        await Shop.DeployAsync("base", BaseModel, Token);
+        await Shop.DeployAsync("base-twin", BaseModel, Token);
+        await Shop.DeployAsync("judge", BaseModel, Token);
         _pairs = await TestPairs.ReadAsync(200);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose();
+        _shop?.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
@@ -186,56 +180,4 @@ public sealed class GroundTruthRecoveryTests : IAsyncLifetime
             deployment,
             new ApiKeyCredential("test-key"),
             new OpenAIClientOptions { Endpoint = Emulator.OpenAIBaseUri, RetryPolicy = new ClientRetryPolicy(maxRetries: 0) }));
-
-    private async Task<string> TrainAsync(string trainingFile)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("fine-tune"), "purpose" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(trainingFile, Token)), "file", Path.GetFileName(trainingFile) },
-        };
-        using var upload = await Http.PostAsync("openai/v1/files", form, Token);
-        var fileId = (await JsonAsync(upload)).GetProperty("id").GetString()!;
-        await AdvanceUntilAsync($"openai/v1/files/{fileId}", "processed");
-        var body = JsonSerializer.Serialize(new { model = BaseModel, training_file = fileId, method = new { type = "dpo" } });
-        using var create = await Http.PostAsync("openai/v1/fine_tuning/jobs", new StringContent(body, Encoding.UTF8, "application/json"), Token);
-        var jobId = (await JsonAsync(create)).GetProperty("id").GetString()!;
-        return (await AdvanceUntilAsync($"openai/v1/fine_tuning/jobs/{jobId}", "succeeded")).GetProperty("fine_tuned_model").GetString()!;
-    }
-
-    private async Task DeployAsync(string name, string model)
-    {
-        var body = JsonSerializer.Serialize(new
-        {
-            sku = new { name = "standard", capacity = 1 },
-            properties = new { model = new { format = "OpenAI", name = model, version = "1" } },
-        });
-        using var put = await Http.PutAsync($"{ArmAccount}/deployments/{name}?api-version=2025-06-01", new StringContent(body, Encoding.UTF8, "application/json"), Token);
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        var durations = new EmulatorDurations();
-        _clock.Advance(durations.DeploymentCreating + durations.DeploymentNotReady);
-    }
-
-    private async Task<JsonElement> AdvanceUntilAsync(string path, string status)
-    {
-        for (var step = 0; step < 24 * 12; step++)
-        {
-            using var response = await Http.GetAsync(path, Token);
-            var resource = await JsonAsync(response);
-            if (resource.GetProperty("status").GetString() == status)
-            {
-                return resource;
-            }
-
-            _clock.Advance(TimeSpan.FromMinutes(5));
-        }
-
-        throw new InvalidOperationException($"{path} never reached '{status}'.");
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).Clone();
-    }
 }

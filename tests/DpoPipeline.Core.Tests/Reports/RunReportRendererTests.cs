@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.Reports;
 using SkiaSharp;
 using Xunit;
@@ -148,6 +149,18 @@ public sealed class RunReportRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_RunApprovedOverBudget_SaysWhoApprovedWhenAndWhy()
+    {
+        var approval = new RunApproval(true, "lead@contoso.com", new DateTimeOffset(2026, 11, 24, 8, 5, 0, TimeSpan.Zero), "worth it");
+        await RenderAsync(SampleRun.Data() with { Cost = new RunCostSummary(120_000, 131_250, 4.80m, 40.80m, 25m, approval) });
+        var markdown = await File.ReadAllTextAsync(_folder.Combine("report.md"), Token);
+
+        Assert.Contains("| Estimated hosting for the TTL |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Budget |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Approved over budget | by lead@contoso.com at 2026-11-24 08:05:00Z: worth it |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_Markdown_ShowsSampleAnswersSideBySide()
     {
         await RenderAsync(SampleRun.Data());
@@ -200,6 +213,30 @@ public sealed class RunReportRendererTests : IDisposable
         Assert.Equal(309, data.TrainingMetrics!.Steps.Count);
         Assert.Equal(0.625, data.Evaluation!.LexicalProxy.WinRate);
         Assert.Equal(new Uri(_folder.Combine("report.html")), first.Html.Location);
+    }
+
+    [Fact]
+    public async Task Render_EmulatedRun_SaysSoFirstInLargeTypeInBothFormats()
+    {
+        await RenderAsync(SampleRun.Data() with { Service = EvaluationService.FromEndpoint(new Uri("http://127.0.0.1:5080/")) });
+        var html = await File.ReadAllTextAsync(_folder.Combine("report.html"), Token);
+        var markdown = await File.ReadAllTextAsync(_folder.Combine("report.md"), Token);
+
+        var banner = html.IndexOf("<div class=\"banner\" role=\"alert\"><strong>EMULATED</strong>", StringComparison.Ordinal);
+        Assert.True(banner > 0 && banner < html.IndexOf("<table>", StringComparison.Ordinal), "the banner must come before any figure");
+        Assert.Contains("font-size:2.6em", html, StringComparison.Ordinal);
+        Assert.Contains("> # EMULATED", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Service | emulator (127.0.0.1) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_AzureRun_CarriesNoEmulationBannerAndNamesTheService()
+    {
+        await RenderAsync(SampleRun.Data() with { Service = EvaluationService.FromEndpoint(new Uri("https://acct.openai.azure.com/")) });
+        var markdown = await File.ReadAllTextAsync(_folder.Combine("report.md"), Token);
+
+        Assert.DoesNotContain("EMULATED", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Service | Azure OpenAI (acct.openai.azure.com) |", markdown, StringComparison.Ordinal);
     }
 
     private async Task<RenderedReport> RenderAsync(RunReportData data) =>

@@ -74,18 +74,32 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Approve_lets_a_run_past_the_budget_gate_and_a_second_approval_is_refused_with_exit_1()
+    public async Task Approve_with_the_master_key_lets_a_run_past_the_budget_gate_recording_who_and_why_and_a_second_approval_exits_1()
     {
         var gated = await StartGatedRunAsync("approve.jsonl");
 
-        var approved = await run.DpoRunsAsync("approve", gated, "--reason", "worth it");
-        await run.Harness.WaitUntilAsync(gated, view => view.Status?.Phase > RunPhase.AwaitingApproval);
-        var again = await run.DpoRunsAsync("approve", gated);
+        var approved = await run.DpoRunsAsAdminAsync("approve", gated, "--decided-by", "lead", "--comment", "worth it");
+        var view = await run.Harness.WaitUntilAsync(gated, v => v.Status?.Approval is not null);
+        var again = await run.DpoRunsAsAdminAsync("approve", gated);
 
         Assert.True(approved.ExitCode == 0, approved.ToString());
         Assert.Contains($"Decision sent for run {gated}", approved.Out, StringComparison.Ordinal);
+        Assert.Equal(new ApprovalRecord(true, "lead", view.Status!.Approval!.At, "worth it"), view.Status.Approval);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("not in a state that allows this", again.Error, StringComparison.Ordinal);
+        await run.DpoRunsAsync("cancel", gated);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Approving_with_a_function_key_is_refused_saying_the_master_key_is_needed()
+    {
+        var gated = await StartGatedRunAsync("function-key.jsonl");
+
+        var refused = await run.DpoRunsAsync("approve", gated);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("this needs the master key from --key or DPO_MASTER_KEY", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(RunPhase.AwaitingApproval, (await run.Harness.Pipeline.Runs.GetAsync(gated, TestContext.Current.CancellationToken))!.Status!.Phase);
         await run.DpoRunsAsync("cancel", gated);
     }
 
@@ -95,7 +109,7 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
         var rejected = await StartGatedRunAsync("reject.jsonl");
         var cancelled = await StartGatedRunAsync("cancel.jsonl");
 
-        var reject = await run.DpoRunsAsync("approve", rejected, "--reject", "--json");
+        var reject = await run.DpoRunsAsAdminAsync("approve", rejected, "--reject", "--json");
         var cancel = await run.DpoRunsAsync("cancel", cancelled, "--reason", "wrong dataset");
 
         Assert.True(reject.ExitCode == 0, reject.ToString());
@@ -113,7 +127,7 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
     [Fact(Timeout = 120_000)]
     public async Task Delete_deployment_ends_serving_now_instead_of_at_the_ttl()
     {
-        var request = await run.Harness.StartRunAsync(await run.Harness.SampleAsync("serving.jsonl"), new RunOverrides { DeploymentTtlHours = 700 });
+        var request = await run.Harness.StartRunAsync(await run.Harness.SampleAsync("serving.jsonl"), new RunOverrides { DeploymentTtlHours = 72 });
         var serving = (await run.Harness.WaitForPhaseAsync(request.RunId, RunPhase.Serving)).Status!;
 
         var deleted = await run.DpoRunsAsync("delete-deployment", request.RunId);
@@ -144,7 +158,7 @@ public sealed class DpoRunsCommandTests(ReportedRun run) : IClassFixture<Reporte
         var refused = await CliRun.InvokeAsync("runs", "list", "--app", run.Host.BaseUri.ToString(), "--key", wrong);
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("refused the function key (401)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("refused the key (401); this needs the function key from --key or DPO_FUNCTION_KEY", refused.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, refused.Out + refused.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(run.Host.Key, refused.Out + refused.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);

@@ -23,11 +23,11 @@ public sealed class ReportFromBlobStorageTests(AzuriteFixture azurite)
         await datasets.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         var files = new BlobRunFiles(service, "runs-" + suffix);
         await using var harness = await PipelineHarness.StartAsync(files: files);
-        await using var host = await FunctionsHttpHost.StartAsync(harness);
+        await using var host = await FunctionsHttpHost.StartAsync(harness, service);
         var blob = datasets.GetBlobClient("pairs.jsonl");
         await blob.UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(await harness.SampleAsync(), TestContext.Current.CancellationToken)), TestContext.Current.CancellationToken);
         var started = await new DatasetBlobStarter(harness.Pipeline.Runs, files, Options.Create(harness.Pipeline.Options), TimeProvider.System, NullLogger<DatasetBlobStarter>.Instance)
-            .StartAsync(blob, TestContext.Current.CancellationToken);
+            .StartAsync(blob, null, TestContext.Current.CancellationToken);
         var result = await harness.RunToEndAsync(started.RunId!);
         Assert.Equal(RunOutcome.Completed, result.Outcome);
         Assert.Equal(files.NameOf(result.Status.ReportUri!), $"{started.RunId}/report/report.html");

@@ -22,9 +22,13 @@ public sealed class ReportedRun : IAsyncLifetime
         RunId = request.RunId;
     }
 
-    /// <summary>Runs `dpo runs VERB …` against this pipeline with --app and --key.</summary>
+    /// <summary>Runs `dpo runs VERB …` against this pipeline with --app and a function key.</summary>
     internal Task<CliRun> DpoRunsAsync(params string[] args) =>
         CliRun.InvokeAsync(["runs", .. args, "--app", Host.BaseUri.ToString(), "--key", Host.Key]);
+
+    /// <summary>Runs `dpo runs VERB …` with the master key, as an admin who may approve a run's cost.</summary>
+    internal Task<CliRun> DpoRunsAsAdminAsync(params string[] args) =>
+        CliRun.InvokeAsync(["runs", .. args, "--app", Host.BaseUri.ToString(), "--key", Host.MasterKey]);
 
     /// <summary>An API address with the function key in its query, as a person opens it in a browser.</summary>
     internal Uri Url(string pathAndQuery)

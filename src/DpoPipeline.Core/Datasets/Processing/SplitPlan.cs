@@ -43,7 +43,14 @@ internal sealed class SplitPlan
         }
 
         var kept = examples.Count - dropped.Count;
+        // Held-out prompts are what evaluation runs on: whenever a split is asked for and both sides can keep the
+        // service's minimum, validation gets at least that minimum, even above the fraction on a small dataset.
         var target = (long)Math.Round(validationFraction * kept, MidpointRounding.AwayFromZero);
+        if (validationFraction > 0 && kept >= 2L * minimumExamples)
+        {
+            target = Math.Max(target, minimumExamples);
+        }
+
         var validation = new HashSet<UInt128>();
         long validationExamples = 0;
         if (target >= minimumExamples)
