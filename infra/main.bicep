@@ -97,7 +97,7 @@ param owner string = 'dpopipeline'
 @description('Held-out pairs evaluated per run (Pipeline__EvaluationSampleSize).')
 param evaluationSampleSize string = '50'
 
-@description('Existing deployment of the base model to compare against. Empty: the fine-tuned model is scored alone (Pipeline__EvaluationBaseDeployment).')
+@description('Existing deployment of the base model to compare against. Empty: each run deploys the base model pay-per-token (GlobalStandard) for its evaluation and deletes it right after (Pipeline__EvaluationBaseDeployment).')
 param evaluationBaseDeployment string = ''
 
 @description('Deployment used as LLM judge in evaluation. Empty: no judge (Pipeline__JudgeDeployment).')

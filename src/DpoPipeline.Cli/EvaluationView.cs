@@ -38,7 +38,7 @@ internal static class EvaluationView
             yield return ("Median answer (tokens, base / fine-tuned)", $"{baseTokens} / {fineTunedTokens}");
         }
 
-        yield return ("Evaluated by", $"{e.Service ?? "an unrecorded service"}; seed {e.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
+        yield return ("Evaluated by", $"{e.Service ?? "an unrecorded service"}; base deployment {e.BaseDeployment ?? "unrecorded"}; seed {e.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
             + (e.EstimatedCostUsd is { } cost ? $"; about {cost.ToString("0.00", CultureInfo.InvariantCulture)} USD" : string.Empty));
         if (e.Note is not null)
         {

@@ -47,7 +47,6 @@ internal static class LocalRun
         await using var azurite = durable ? await AzuriteServer.StartAsync(settings.Folder.Azurite, cancellationToken) : null;
         await using var emulator = settings.Endpoint is null ? await StartEmulatorAsync(settings, durable, cancellationToken) : null;
         var emulatorUri = emulator?.BaseUri ?? (settings.Endpoint is { IsLoopback: true } loopback ? loopback : null);
-        var baseModel = settings.Overrides.BaseModel!;
         await using var pipeline = await LocalPipeline.StartAsync(
             new LocalPipelineOptions
             {
@@ -60,9 +59,9 @@ internal static class LocalRun
                 ConfigurePipeline = o =>
                 {
                     o.BudgetLimitUsd = settings.BudgetUsd;
+                    // The run deploys the base model itself to compare against, as it does on Azure; an emulator also judges.
                     if (emulatorUri is not null)
                     {
-                        o.EvaluationBaseDeployment = LocalPipeline.BaseDeploymentName(baseModel);
                         o.JudgeDeployment = LocalPipeline.JudgeDeploymentName;
                     }
                 },
@@ -77,7 +76,7 @@ internal static class LocalRun
 
         if (emulatorUri is not null)
         {
-            await pipeline.CreateEvaluationDeploymentsAsync(baseModel, cancellationToken);
+            await pipeline.CreateEvaluationDeploymentsAsync(baseModel: null, cancellationToken);
         }
 
         var runId = await ResumeOrStartAsync(output, pipeline, settings, cancellationToken);

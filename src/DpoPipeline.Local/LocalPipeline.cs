@@ -103,13 +103,15 @@ public sealed class LocalPipeline : IAsyncDisposable
     public static string JudgeDeploymentName { get; } = "judge-" + DeploymentNames.ForRun(JudgeModel)["dpo-".Length..];
 
     /// <summary>
-    /// Creates (or finds) what evaluation compares against on an emulator — a deployment of the base model and one
-    /// that judges. Neither is tagged as the pipeline's, so cleanup leaves them alone.
+    /// Creates (or finds) what evaluation uses on an emulator: a deployment that judges and, given a base model, one
+    /// of the base model to compare against (without it each run deploys its own). Neither is tagged as the
+    /// pipeline's, so cleanup leaves them alone.
     /// </summary>
-    public async Task CreateEvaluationDeploymentsAsync(string baseModel, CancellationToken cancellationToken)
+    public async Task CreateEvaluationDeploymentsAsync(string? baseModel, CancellationToken cancellationToken)
     {
         var deployments = Services.GetRequiredService<DeploymentServiceClient>();
-        foreach (var (name, model) in new[] { (BaseDeploymentName(baseModel), baseModel), (JudgeDeploymentName, JudgeModel) })
+        var wanted = baseModel is null ? [(JudgeDeploymentName, JudgeModel)] : new[] { (JudgeDeploymentName, JudgeModel), (BaseDeploymentName(baseModel), baseModel) };
+        foreach (var (name, model) in wanted)
         {
             await deployments.CreateOrUpdateAsync(
                 new DeploymentRequest { RunId = name, Name = name, ModelName = model, Owner = "local", Sku = DeploymentSku.GlobalStandard },

@@ -44,10 +44,55 @@ public sealed class RunPipelineTests
         Assert.Contains("Provenance: answers from emulator (127.0.0.1); headline by LLM judge", html, StringComparison.Ordinal);
         Assert.Contains("Judge reliability", html, StringComparison.Ordinal);
         Assert.Contains(status.FineTunedModel!, html, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Path.ChangeExtension(report, ".md"), TestContext.Current.CancellationToken);
+        Assert.Contains("| Outcome | Completed |", markdown, StringComparison.Ordinal);
         Assert.Equal(
             [RunPhase.Preparing, RunPhase.Uploading, RunPhase.WaitingForFiles, RunPhase.CreatingJob, RunPhase.Training, RunPhase.Deploying,
              RunPhase.WaitingForDeployment, RunPhase.Evaluating, RunPhase.Reporting, RunPhase.Serving, RunPhase.TearingDown, RunPhase.Completed],
             result.Status.Timeline.Select(t => t.Phase));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Without_a_configured_base_deployment_a_run_deploys_the_base_model_for_its_evaluation_and_deletes_it_right_after()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false, pipeline: o => o.DeploymentTtlHours = 6);
+        var request = await harness.StartRunAsync(await harness.SampleAsync());
+        var baseName = RunPipeline.EvaluationBaseDeploymentName(request.RunId);
+
+        var serving = await harness.WaitForPhaseAsync(request.RunId, RunPhase.Serving);
+
+        var evaluation = serving.Status!.Evaluation!;
+        Assert.Equal(8, evaluation.Pairs);
+        Assert.NotNull(evaluation.WinRate);
+        Assert.Equal(baseName, evaluation.BaseDeployment);
+        Assert.Equal(2, harness.Emulator.State.DeploymentsCreated);
+        Assert.DoesNotContain(harness.Emulator.State.Deployments, d => d.Name == baseName);
+        Assert.Contains(harness.Emulator.State.Deployments, d => d.Name == serving.Status.Deployment);
+
+        var result = await harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.Empty(harness.PaidLeftovers());
+        Assert.Empty(result.Status.Warnings);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_base_deployment_the_service_refuses_leaves_the_run_completed_unevaluated_with_a_warning()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            withBaseDeployment: false,
+            emulator: o => o.Faults.Add(new FaultRule { Fault = "400", Method = "PUT", PathContains = "/deployments/dpo-base-" }));
+        var request = await harness.StartRunAsync(await harness.SampleAsync());
+
+        var result = await harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        var warning = Assert.Single(result.Status.Warnings);
+        Assert.Contains("create deployment dpo-base-", warning.Message, StringComparison.Ordinal);
+        Assert.Null(result.Status.Evaluation!.WinRate);
+        Assert.Equal($"Not evaluated: {warning.Message}", result.Status.Evaluation.Note);
+        Assert.Equal(1, harness.Emulator.State.DeploymentsCreated);
+        Assert.Empty(harness.PaidLeftovers());
     }
 
     [Theory(Timeout = 180_000)]

@@ -56,6 +56,10 @@ public sealed class ActivityFunctions(IServiceProvider services)
     public Task<Uri> WriteRunReportActivity([ActivityTrigger] RunReportRequest input, CancellationToken cancellationToken) =>
         WorkflowTasks.WriteRunReport.RunAsync(services, input, cancellationToken);
 
+    [Function(nameof(WorkflowTasks.DeleteEvaluationDeployment))]
+    public Task<bool> DeleteEvaluationDeploymentActivity([ActivityTrigger] DeleteEvaluationDeploymentRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.DeleteEvaluationDeployment.RunAsync(services, input, cancellationToken);
+
     [Function(nameof(WorkflowTasks.ReleaseRunResources))]
     public Task<RunCleanup> ReleaseRunResourcesActivity([ActivityTrigger] ReleaseRequest input, CancellationToken cancellationToken) =>
         WorkflowTasks.ReleaseRunResources.RunAsync(services, input, cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DpoPipeline.Workflow.Activities;
 
-/// <summary>Creates the run's deployment (name from the run id, so a retry finds the same one) with owner and expiry tags.</summary>
+/// <summary>Creates a deployment of the run (name from the run id, so a retry finds the same one) with run, owner and expiry tags.</summary>
 public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<DeployModel> logger) : IWorkflowActivity<DeployRequest, string>
 {
     public async Task<string> RunAsync(DeployRequest request, CancellationToken cancellationToken)
@@ -14,7 +14,8 @@ public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<Dep
             new DeploymentRequest
             {
                 RunId = request.RunId,
-                ModelName = request.FineTunedModel,
+                ModelName = request.Model,
+                Name = request.Name,
                 Owner = request.Owner,
                 Sku = DeploymentSku.Parse(request.Sku),
                 Capacity = request.Capacity,

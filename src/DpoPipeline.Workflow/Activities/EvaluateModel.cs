@@ -34,12 +34,6 @@ public sealed class EvaluateModel(
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        if (settings.EvaluationBaseDeployment is not { Length: > 0 } baseDeployment)
-        {
-            return EvaluationSummary.Skipped(
-                "Skipped: no base-model deployment to compare against; set Pipeline__EvaluationBaseDeployment to one.");
-        }
-
         IReadOnlyList<EvaluationPair> pairs;
         await using (var heldOut = await files.OpenReadAsync(request.HeldOutUri, cancellationToken))
         {
@@ -54,7 +48,7 @@ public sealed class EvaluateModel(
             Models = request is { BaseModel: { } baseModel, FineTunedModel: { } fineTuned } ? new EvaluationModels(baseModel, fineTuned) : null,
         };
         var evaluator = new PairwiseEvaluator(
-            chats.Create(baseDeployment), chats.Create(request.Deployment), judge, evaluationOptions, time, loggers.CreateLogger<PairwiseEvaluator>());
+            chats.Create(request.BaseDeployment), chats.Create(request.Deployment), judge, evaluationOptions, time, loggers.CreateLogger<PairwiseEvaluator>());
         var result = await evaluator.EvaluateAsync(pairs, cancellationToken);
 
         await using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, RunReportJson.Options));

@@ -37,7 +37,8 @@ public sealed class WriteRunReport(
             FineTunedModel = status.FineTunedModel,
             Deployment = status.Deployment,
             JobId = status.JobId,
-            Outcome = status.Phase.ToString(),
+            // The report is written once while the run is still reporting and again after it ended.
+            Outcome = status.Phase.IsTerminal() ? status.Phase.ToString() : $"Still running ({status.Phase})",
             GeneratedAt = time.GetUtcNow(),
             Timeline = [.. status.Timeline.Select(p => new RunPhaseEntry(p.Phase.ToString(), new DateTimeOffset(p.At, TimeSpan.Zero)))],
             Cost = status.EstimatedTrainingTokens is { } tokens

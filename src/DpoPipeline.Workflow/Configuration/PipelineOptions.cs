@@ -63,7 +63,10 @@ public sealed class PipelineOptions
     /// <summary>Held-out pairs asked of both models; each costs two completions (four more with a judge).</summary>
     public int EvaluationSampleSize { get; set; } = 50;
 
-    /// <summary>An existing deployment of the base model to compare against; unset scores the fine-tuned model alone.</summary>
+    /// <summary>
+    /// An existing deployment of the base model to compare against. Unset: each run deploys the base model pay-per-token
+    /// (GlobalStandard, no hosting fee) for its evaluation and deletes it right after.
+    /// </summary>
     public string? EvaluationBaseDeployment { get; set; }
 
     /// <summary>A deployment used as a pairwise judge; unset keeps to the local similarity score.</summary>

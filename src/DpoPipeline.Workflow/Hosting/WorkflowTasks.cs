@@ -41,6 +41,8 @@ public static class WorkflowTasks
 
     public static ActivityTask<WriteRunReport, RunReportRequest, Uri> WriteRunReport { get; } = new(nameof(WriteRunReport));
 
+    public static ActivityTask<DeleteEvaluationDeployment, DeleteEvaluationDeploymentRequest, bool> DeleteEvaluationDeployment { get; } = new(nameof(DeleteEvaluationDeployment));
+
     public static ActivityTask<ReleaseRunResources, ReleaseRequest, RunCleanup> ReleaseRunResources { get; } = new(nameof(ReleaseRunResources));
 
     public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob];
@@ -48,7 +50,8 @@ public static class WorkflowTasks
     public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [
         PrepareDataset, EstimateCost, UploadTrainingFiles, CheckFilesProcessed, CreateFineTuningJob, GetJobSnapshot,
-        ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, ReleaseRunResources,
+        ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, DeleteEvaluationDeployment,
+        ReleaseRunResources,
     ];
 
     /// <summary>The activity classes, for dependency injection.</summary>

@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Deployments;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Failures;
 using DpoPipeline.Workflow.Hosting;
@@ -14,6 +15,9 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// </summary>
 public static class RunPipeline
 {
+    // Base models deploy pay-per-token (no hosting fee) in GlobalStandard: a comparison costs only its tokens.
+    private const string EvaluationBaseSku = "globalstandard";
+
     public static async Task<RunResult> RunAsync(TaskOrchestrationContext context, RunRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -27,10 +31,11 @@ public static class RunPipeline
 
         // One waiter for the whole run: a cancel raised at any time completes it, and each step checks it.
         var cancel = context.WaitForExternalEvent<CancelRequest>(RunEvents.Cancel);
+        var prepared = new PreparedHolder();
         RunEnding ending;
         try
         {
-            ending = await RunStepsAsync(context, request, status, cancel);
+            ending = await RunStepsAsync(context, request, status, cancel, prepared);
         }
         catch (TaskFailedException failure)
         {
@@ -49,17 +54,40 @@ public static class RunPipeline
             context.SendEvent(newer, RunEvents.SupersededRunReleased, request.RunId);
         }
 
-        return status.Finish(ending.Outcome, ending.Phase, ending.Message, [.. ending.Errors]);
+        var result = status.Finish(ending.Outcome, ending.Phase, ending.Message, [.. ending.Errors]);
+        return prepared.Value is { TrainingFileUri: not null } valid ? await WriteFinalReportAsync(context, request, valid, status, result) : result;
+    }
+
+    /// <summary>
+    /// The report again, now that the run has ended: its final outcome, what it released, and how long it served. A run
+    /// that failed after its dataset was accepted gets one too. A report that cannot be written is a warning, no more.
+    /// </summary>
+    private static async Task<RunResult> WriteFinalReportAsync(
+        TaskOrchestrationContext context, RunRequest request, PreparedDataset prepared, RunStatusTracker status, RunResult result)
+    {
+        try
+        {
+            var report = await WorkflowTasks.WriteRunReport.CallAsync(
+                context, new RunReportRequest(request, prepared, result.Status), ActivityRetries.For(request.Options.Timing));
+            status.Update(s => s with { ReportUri = report });
+        }
+        catch (TaskFailedException failure)
+        {
+            status.Update(s => s with { Warnings = [.. s.Warnings, StepFailureDetails.ToRunError(failure)] });
+        }
+
+        return result with { Status = status.Current };
     }
 
     private static async Task<RunEnding> RunStepsAsync(
-        TaskOrchestrationContext context, RunRequest request, RunStatusTracker status, Task<CancelRequest> cancel)
+        TaskOrchestrationContext context, RunRequest request, RunStatusTracker status, Task<CancelRequest> cancel, PreparedHolder preparedHolder)
     {
         var options = request.Options;
         var retries = ActivityRetries.For(options.Timing);
 
         status.Enter(RunPhase.Preparing, "Detecting the format, converting and validating the dataset.");
         var prepared = await WorkflowTasks.PrepareDataset.CallAsync(context, request, retries);
+        preparedHolder.Value = prepared;
         status.Update(s => s with
         {
             TrainingExamples = prepared.TrainingExamples,
@@ -202,7 +230,7 @@ public static class RunPipeline
                 state.Error ?? new RunError("deployment_not_serving", $"Still {state.ProvisioningState} after {options.Timing.Deployment.GiveUpAfter}."));
         }
 
-        await EvaluateAsync(context, request, prepared, deployment, status);
+        await EvaluateAsync(context, request, prepared, deployment, status, cancel);
         if (cancel.IsCompleted)
         {
             return RunEnding.From(cancel.Result);
@@ -224,33 +252,90 @@ public static class RunPipeline
         return cancel.IsCompleted ? RunEnding.From(cancel.Result) : RunEnding.Completed("Trained, deployed, reported and torn down.");
     }
 
-    /// <summary>Evaluation informs; it never fails a run whose model is deployed, so its failures become warnings.</summary>
+    /// <summary>
+    /// Evaluation informs; it never fails a run whose model is deployed, so its failures become warnings. Without a
+    /// configured base deployment the run deploys the base model pay-per-token to compare with, and deletes it right
+    /// after (the release at the run's end deletes it too, should that fail).
+    /// </summary>
     private static async Task EvaluateAsync(
-        TaskOrchestrationContext context, RunRequest request, PreparedDataset prepared, string deployment, RunStatusTracker status)
+        TaskOrchestrationContext context, RunRequest request, PreparedDataset prepared, string deployment, RunStatusTracker status, Task<CancelRequest> cancel)
     {
+        var options = request.Options;
         status.Enter(RunPhase.Evaluating, "Comparing the fine-tuned model with the base model on held-out pairs.");
         if (prepared.ValidationFileUri is not { } heldOut)
         {
-            status.Update(s => s with
-            {
-                Evaluation = EvaluationSummary.Skipped("Skipped: the dataset was too small for held-out pairs."),
-            });
+            status.Update(s => s with { Evaluation = EvaluationSummary.Skipped("Skipped: the dataset was too small for held-out pairs.") });
             return;
         }
 
+        var retries = ActivityRetries.For(options.Timing);
+        string? ownBase = null;
         try
         {
+            var baseDeployment = options.EvaluationBaseDeployment;
+            if (baseDeployment is null)
+            {
+                status.Update(s => s with { Message = $"Deploying {options.BaseModel} pay-per-token to compare with; it is deleted right after." });
+                ownBase = await WorkflowTasks.DeployModel.CallAsync(
+                    context,
+                    new DeployRequest(
+                        request.RunId, options.BaseModel, EvaluationBaseSku, 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
+                        EvaluationBaseDeploymentName(request.RunId)),
+                    retries);
+                var state = await RunWaits.ForDeploymentAsync(context, ownBase, options.Timing, cancel);
+                if (state is not { Serving: true })
+                {
+                    status.Update(s => s with
+                    {
+                        Evaluation = EvaluationSummary.Skipped(
+                            $"Skipped: the base model's deployment for the comparison did not come up ({state?.Error?.Message ?? "the run was cancelled"})."),
+                    });
+                    return;
+                }
+
+                baseDeployment = ownBase;
+            }
+
+            status.Update(s => s with { Message = $"Comparing {deployment} with {baseDeployment} on held-out pairs." });
             var summary = await WorkflowTasks.EvaluateModel.CallAsync(
                 context,
-                new EvaluateRequest(request.RunId, deployment, heldOut, request.Options.BaseModel, status.Current.FineTunedModel, request.Options.Seed),
-                ActivityRetries.For(request.Options.Timing));
+                new EvaluateRequest(request.RunId, deployment, baseDeployment, heldOut, options.BaseModel, status.Current.FineTunedModel, options.Seed),
+                retries);
             status.Update(s => s with { Evaluation = summary });
+        }
+        catch (TaskFailedException failure)
+        {
+            var error = StepFailureDetails.ToRunError(failure);
+            status.Update(s => s with
+            {
+                Evaluation = s.Evaluation ?? EvaluationSummary.Skipped($"Not evaluated: {error.Message}"),
+                Warnings = [.. s.Warnings, error],
+            });
+        }
+        finally
+        {
+            if (ownBase is not null)
+            {
+                await DeleteOwnDeploymentAsync(context, request, ownBase, status, retries);
+            }
+        }
+    }
+
+    private static async Task DeleteOwnDeploymentAsync(
+        TaskOrchestrationContext context, RunRequest request, string name, RunStatusTracker status, TaskOptions retries)
+    {
+        try
+        {
+            await WorkflowTasks.DeleteEvaluationDeployment.CallAsync(context, new DeleteEvaluationDeploymentRequest(request.RunId, name, request.Options.Owner), retries);
         }
         catch (TaskFailedException failure)
         {
             status.Update(s => s with { Warnings = [.. s.Warnings, StepFailureDetails.ToRunError(failure)] });
         }
     }
+
+    /// <summary>The base model's deployment a run makes for its own evaluation: named after the run, so a retry finds it.</summary>
+    public static string EvaluationBaseDeploymentName(string runId) => DeploymentNames.ForRun("base-" + runId);
 
     /// <returns>Null when approved; otherwise the run's end.</returns>
     private static async Task<RunEnding?> WaitForApprovalAsync(
@@ -357,5 +442,11 @@ public static class RunPipeline
                 Errors = [.. s.Errors, new RunError("release_incomplete", $"Could not release everything the run holds (job {current.JobId ?? "none"}, files of {request.RunId}, deployment): {error.Message}", error.Code)],
             });
         }
+    }
+
+    // Lets the final report reach the prepared dataset whichever way the steps ended, a failure included.
+    private sealed class PreparedHolder
+    {
+        public PreparedDataset? Value { get; set; }
     }
 }

@@ -34,6 +34,9 @@ public sealed record EvaluationSummary
 
     public int? FineTunedMedianTokens { get; init; }
 
+    /// <summary>The deployment of the base model the fine-tuned one was compared with.</summary>
+    public string? BaseDeployment { get; init; }
+
     public string? JudgeDeployment { get; init; }
 
     public string? RubricVersion { get; init; }
@@ -91,6 +94,7 @@ public sealed record EvaluationSummary
             LengthControlledHigh = result.LengthControlled?.Interval.Upper,
             BaseMedianTokens = result.Lengths?.Base.MedianTokens,
             FineTunedMedianTokens = result.Lengths?.FineTuned.MedianTokens,
+            BaseDeployment = result.BaseDeployment,
             JudgeDeployment = result.JudgeDeployment,
             RubricVersion = provenance?.RubricVersion,
             JudgeAgreement = calibration?.Agreement,

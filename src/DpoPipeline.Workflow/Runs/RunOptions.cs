@@ -50,6 +50,12 @@ public sealed record RunOptions
     [JsonIgnore]
     public TimeSpan ServiceTtl => DeploymentTtl * ServiceTimeScale;
 
+    /// <summary>
+    /// An existing deployment of the base model to compare against (an app setting). Null: the run deploys the base model
+    /// pay-per-token for its evaluation and deletes it right after.
+    /// </summary>
+    public string? EvaluationBaseDeployment { get; init; }
+
     /// <summary>Poll and retry intervals; Azure's by default. Not a user option: only the host sets it.</summary>
     public RunTiming Timing { get; init; } = RunTiming.Azure;
 

@@ -38,6 +38,7 @@ public static class RunOptionsResolver
             ApprovalTimeout = TimeSpan.FromHours(defaults.ApprovalTimeoutHours),
             MaxRunTime = TimeSpan.FromHours(o.MaxRunHours ?? defaults.MaxRunHours),
             Owner = defaults.Owner,
+            EvaluationBaseDeployment = string.IsNullOrWhiteSpace(defaults.EvaluationBaseDeployment) ? null : defaults.EvaluationBaseDeployment,
         };
 
         var problems = Check(options, defaults);
