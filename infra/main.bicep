@@ -106,8 +106,17 @@ param judgeDeployment string = ''
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var createOpenAiAccount = empty(openAiAccountName)
+// An existing account is named by all of name and resource group (subscription optional); anything less would
+// silently create a new account or look in the wrong place, so `azd provision` stops first and says what is missing.
+var openAiParameterProblem = !createOpenAiAccount && empty(openAiResourceGroupName)
+  ? 'openAiAccountName (AZURE_OPENAI_ACCOUNT_NAME) is set, but openAiResourceGroupName (AZURE_OPENAI_RESOURCE_GROUP) is not: name the existing account\'s resource group too (docs/deploy.md)'
+  : createOpenAiAccount && !empty(openAiResourceGroupName)
+      ? 'openAiResourceGroupName (AZURE_OPENAI_RESOURCE_GROUP) is set, but openAiAccountName (AZURE_OPENAI_ACCOUNT_NAME) is not: name the existing account too, or unset the resource group to create a new account'
+      : createOpenAiAccount && !empty(openAiSubscriptionId)
+          ? 'openAiSubscriptionId (AZURE_OPENAI_SUBSCRIPTION_ID) is set, but openAiAccountName (AZURE_OPENAI_ACCOUNT_NAME) is not: name the existing account and its resource group too, or unset the subscription to create a new account'
+          : ''
 var openAi = {
-  name: createOpenAiAccount ? 'oai-${resourceToken}' : openAiAccountName
+  name: !empty(openAiParameterProblem) ? fail(openAiParameterProblem) : createOpenAiAccount ? 'oai-${resourceToken}' : openAiAccountName
   subscriptionId: empty(openAiSubscriptionId) ? subscription().subscriptionId : openAiSubscriptionId
   resourceGroupName: createOpenAiAccount ? resourceGroup.name : openAiResourceGroupName
 }
@@ -256,7 +265,7 @@ module functionApp 'modules/function-app.bicep' = {
     serviceName: 'pipeline'
     identityResourceId: identity.outputs.resourceId
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${containers.deployment}'
-    // The settings contract: /work/notes/settings.md, checked by tests/DpoPipeline.Infra.Tests.
+    // The settings contract: tests/DpoPipeline.Infra.Tests/SettingsContract.cs (SettingsContractTests checks these against it).
     appSettings: {
       AzureWebJobsStorage__accountName: storage.outputs.name
       AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint

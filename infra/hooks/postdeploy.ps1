@@ -4,7 +4,7 @@
 $ErrorActionPreference = 'Stop'
 Set-Location (Join-Path $PSScriptRoot '../..')
 
-foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_EVENTGRID_SYSTEM_TOPIC_NAME') {
+foreach ($name in 'AZURE_TENANT_ID', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_EVENTGRID_SYSTEM_TOPIC_NAME') {
     if (-not [Environment]::GetEnvironmentVariable($name)) {
         throw "postdeploy: $name is not set; run this through azd (azd up, azd deploy or azd hooks run postdeploy) after azd provision."
     }
@@ -12,6 +12,13 @@ foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTI
 
 if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
     throw "postdeploy: the Azure CLI (az) is needed to create the Event Grid subscription; install it, run 'az login', then 'azd hooks run postdeploy'."
+}
+
+# azd and az sign in separately: make sure az holds a token for the tenant azd deployed to, instead of failing later
+# with "subscription not found" when az is signed in elsewhere.
+az account get-access-token --tenant $env:AZURE_TENANT_ID --output none 2>$null | Out-Null
+if ($LASTEXITCODE -ne 0) {
+    throw "postdeploy: the Azure CLI is not signed in to tenant $($env:AZURE_TENANT_ID), where azd deployed; run 'az login --tenant $($env:AZURE_TENANT_ID)', then 'azd hooks run postdeploy'."
 }
 
 # The host creates the blobs_extension key when it first starts with the Event Grid blob trigger.

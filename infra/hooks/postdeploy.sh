@@ -6,12 +6,20 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 : "${AZURE_SUBSCRIPTION_ID:?run this through azd (azd up, azd deploy or azd hooks run postdeploy)}"
+: "${AZURE_TENANT_ID:?missing azd output AZURE_TENANT_ID: run azd provision first}"
 : "${AZURE_RESOURCE_GROUP:?missing azd output AZURE_RESOURCE_GROUP: run azd provision first}"
 : "${AZURE_FUNCTION_APP_NAME:?missing azd output AZURE_FUNCTION_APP_NAME: run azd provision first}"
 : "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?missing azd output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME: run azd provision first}"
 
 if ! command -v az >/dev/null 2>&1; then
   echo "postdeploy: the Azure CLI (az) is needed to create the Event Grid subscription; install it, run 'az login', then 'azd hooks run postdeploy'." >&2
+  exit 1
+fi
+
+# azd and az sign in separately: make sure az holds a token for the tenant azd deployed to, instead of failing later
+# with "subscription not found" when az is signed in elsewhere.
+if ! az account get-access-token --tenant "$AZURE_TENANT_ID" --output none >/dev/null 2>&1; then
+  echo "postdeploy: the Azure CLI is not signed in to tenant $AZURE_TENANT_ID, where azd deployed; run 'az login --tenant $AZURE_TENANT_ID', then 'azd hooks run postdeploy'." >&2
   exit 1
 fi
 

@@ -1,7 +1,7 @@
 // Azure OpenAI (or Foundry AI Services) account, created when no existing account is named.
 // Keys are disabled: the Function App calls it with its managed identity.
 
-@description('Name of the account; also its custom subdomain, so the endpoint is https://{name}.openai.azure.com/.')
+@description('Name of the account; also its custom subdomain, which Entra ID authentication needs (the app reads the endpoint back from the account).')
 param name string
 
 @description('Azure region; pick one where DPO fine-tuning of the base model is offered (see docs/deploy.md).')

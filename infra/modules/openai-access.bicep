@@ -25,5 +25,7 @@ resource roleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-@description('OpenAI endpoint of the account, e.g. https://{subdomain}.openai.azure.com/ (the client appends openai/v1/).')
-output endpoint string = 'https://${account.properties.customSubDomainName}.openai.azure.com/'
+// The endpoint as the account reports it: built from customSubDomainName it would be wrong for an account without
+// one and in clouds whose suffix is not openai.azure.com. AI Services accounts list the same OpenAI entry.
+@description('OpenAI endpoint of the account from its properties.endpoints, e.g. https://{subdomain}.openai.azure.com/ (the client appends openai/v1/).')
+output endpoint string = account.properties.endpoints[?'OpenAI Language Model Instance API'] ?? account.properties.endpoint

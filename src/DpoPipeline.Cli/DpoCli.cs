@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DpoPipeline.Cli.Runs;
 
 namespace DpoPipeline.Cli;
 
@@ -15,6 +16,7 @@ public static class DpoCli
         root.Subcommands.Add(RunCommand.Create(output));
         root.Subcommands.Add(EvalCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));
+        root.Subcommands.Add(RunsCommand.Create(output));
         return root;
     }
 

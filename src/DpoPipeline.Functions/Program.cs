@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Serialization;
+using DpoPipeline.Functions.Http;
 using DpoPipeline.Workflow;
 using DpoPipeline.Workflow.Configuration;
 using DpoPipeline.Workflow.Hosting;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddRunsApiJson();
 
 // Durable payloads and custom status use the worker's serializer: the same JSON options as the local runner.
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableJson.Options));

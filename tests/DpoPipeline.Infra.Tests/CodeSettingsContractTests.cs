@@ -18,7 +18,7 @@ public sealed class CodeSettingsContractTests
         foreach (var setting in Found)
         {
             var entry = SettingsContract.Settings.SingleOrDefault(contract => contract.Name == setting.Name);
-            Assert.True(entry is not null, $"{setting.Source} reads {setting.Name}, which is not in the settings contract (/work/notes/settings.md, SettingsContract.cs).");
+            Assert.True(entry is not null, $"{setting.Source} reads {setting.Name}, which is not in the settings contract (tests/DpoPipeline.Infra.Tests/SettingsContract.cs).");
             Assert.Equal(entry.Reader, setting.Reader);
         }
     }

@@ -4,7 +4,8 @@ namespace DpoPipeline.Infra.Tests;
 
 /// <summary>
 /// A stand-in `az` on PATH for running the postdeploy hook offline: it records every call (working directory and
-/// arguments) and answers the key query with "false" until the configured call, then "true".
+/// arguments), gives a token only for the tenant it is signed in to (<see cref="SignedInTenant"/>), and answers the
+/// key query with "false" until the configured call, then "true".
 /// </summary>
 internal sealed class FakeAzureCli : IDisposable
 {
@@ -20,6 +21,11 @@ internal sealed class FakeAzureCli : IDisposable
             calls=$(grep -c '^functionapp$' "$FAKE_AZ_LOG")
             if [ "$calls" -ge "$FAKE_AZ_KEY_FROM_CALL" ]; then echo true; else echo false; fi ;;
           "deployment group create") exit 0 ;;
+          "account get-access-token "*)
+            tenant=""
+            while [ $# -gt 0 ]; do if [ "$1" = "--tenant" ]; then tenant="$2"; fi; shift; done
+            if [ -n "$tenant" ] && [ "$tenant" = "$FAKE_AZ_SIGNED_IN_TENANT" ]; then exit 0; fi
+            echo "ERROR: AADSTS50076: no account for tenant '$tenant'; run az login --tenant $tenant" >&2; exit 1 ;;
           *) echo "fake az: unexpected command: $*" >&2; exit 2 ;;
         esac
         """;
@@ -32,6 +38,9 @@ internal sealed class FakeAzureCli : IDisposable
         File.WriteAllText(path, Script.ReplaceLineEndings("\n") + "\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
+
+    /// <summary>The tenant `az login` signed in to; another tenant gets no token.</summary>
+    public string SignedInTenant { get; set; } = InfraBuild.TenantId;
 
     private string LogPath => Path.Combine(_folder, "calls.log");
 
@@ -67,7 +76,7 @@ internal sealed class FakeAzureCli : IDisposable
             UseShellExecute = false,
             WorkingDirectory = _folder,
         };
-        foreach (var name in new[] { "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" })
+        foreach (var name in new[] { "AZURE_TENANT_ID", "AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" })
         {
             startInfo.Environment.Remove(name);
         }
@@ -79,6 +88,7 @@ internal sealed class FakeAzureCli : IDisposable
 
         startInfo.Environment["PATH"] = $"{_folder}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
         startInfo.Environment["FAKE_AZ_LOG"] = LogPath;
+        startInfo.Environment["FAKE_AZ_SIGNED_IN_TENANT"] = SignedInTenant;
         startInfo.Environment["FAKE_AZ_KEY_FROM_CALL"] = keyFromCall.ToString(System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["DPO_POSTDEPLOY_POLL_SECONDS"] = "0";
 

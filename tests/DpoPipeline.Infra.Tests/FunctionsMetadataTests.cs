@@ -72,7 +72,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "delete runs/{runId}", "delete runs/{runId}/deployment", "get health", "get runs", "get runs/{runId}", "post runs",
+                "delete runs/{runId}", "delete runs/{runId}/deployment", "get health", "get runs", "get runs/{runId}", "get runs/{runId}/report", "post runs",
                 "post runs/{runId}/approve", "post runs/{runId}/cancel", "post runs/{runId}/pause", "post runs/{runId}/resume",
             ],
             routes);

@@ -106,7 +106,12 @@ public sealed class InfraBuild : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private async Task<DeploymentSnapshot> SnapshotAsync(
+    /// <summary>
+    /// Runs `bicep snapshot` of <paramref name="template"/> with these parameters in <paramref name="workFolder"/>,
+    /// which then holds <c>{name}.snapshot.json</c> if it succeeded. Expressions such as <c>fail()</c> are evaluated.
+    /// </summary>
+    internal static async Task<BicepRun> RunSnapshotAsync(
+        string workFolder,
         string name,
         string template,
         IReadOnlyDictionary<string, string> parameters,
@@ -114,8 +119,8 @@ public sealed class InfraBuild : IAsyncLifetime
         CancellationToken cancellationToken)
     {
         // A .bicepparam must name its template by a relative path.
-        var parametersFile = Path.Combine(_workFolder, $"{name}.bicepparam");
-        var lines = new List<string> { $"using '{Path.GetRelativePath(_workFolder, template).Replace('\\', '/')}'" };
+        var parametersFile = Path.Combine(workFolder, $"{name}.bicepparam");
+        var lines = new List<string> { $"using '{Path.GetRelativePath(workFolder, template).Replace('\\', '/')}'" };
         lines.AddRange(parameters.Select(pair => $"param {pair.Key} = '{pair.Value}'"));
         await File.WriteAllLinesAsync(parametersFile, lines, cancellationToken);
 
@@ -129,7 +134,17 @@ public sealed class InfraBuild : IAsyncLifetime
             arguments.AddRange(["--resource-group", resourceGroup]);
         }
 
-        var run = await BicepCli.RunAsync(_workFolder, arguments, cancellationToken);
+        return await BicepCli.RunAsync(workFolder, arguments, cancellationToken);
+    }
+
+    private async Task<DeploymentSnapshot> SnapshotAsync(
+        string name,
+        string template,
+        IReadOnlyDictionary<string, string> parameters,
+        string? resourceGroup,
+        CancellationToken cancellationToken)
+    {
+        var run = await RunSnapshotAsync(_workFolder, name, template, parameters, resourceGroup, cancellationToken);
         var snapshot = await ReadObjectAsync(Path.Combine(_workFolder, $"{name}.snapshot.json"), run, cancellationToken);
         return new DeploymentSnapshot(snapshot);
     }

@@ -25,4 +25,15 @@ public sealed class OpenAiAccountTemplateTests(InfraBuild infra)
         Assert.Contains($"'Arm__ResourceGroup', 'value', '{InfraBuild.ExistingAccountResourceGroup}'", settings, StringComparison.Ordinal);
         Assert.Contains($"'Arm__SubscriptionId', 'value', '{InfraBuild.ExistingAccountSubscriptionId}'", settings, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheEndpoint_IsTheOneTheAccountReports_NotBuiltFromASubdomainOrACloudSuffix()
+    {
+        var endpoint = (string?)infra.Main.Root["resources"]?["openAiAccess"]?["properties"]?["template"]?["outputs"]?["endpoint"]?["value"];
+
+        Assert.NotNull(endpoint);
+        Assert.Contains("reference('account').endpoints, 'OpenAI Language Model Instance API'", endpoint, StringComparison.Ordinal);
+        Assert.DoesNotContain("customSubDomainName", endpoint, StringComparison.Ordinal);
+        Assert.DoesNotContain("openai.azure.com", endpoint, StringComparison.Ordinal);
+    }
 }

@@ -7,6 +7,7 @@ public sealed class PostDeployHookTests : IDisposable
 {
     private static readonly Dictionary<string, string> AzdOutputs = new()
     {
+        ["AZURE_TENANT_ID"] = InfraBuild.TenantId,
         ["AZURE_SUBSCRIPTION_ID"] = InfraBuild.SubscriptionId,
         ["AZURE_RESOURCE_GROUP"] = InfraBuild.ResourceGroup,
         ["AZURE_FUNCTION_APP_NAME"] = InfraBuild.FunctionAppName,
@@ -47,7 +48,7 @@ public sealed class PostDeployHookTests : IDisposable
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(
-            ["functionapp", "functionapp", "functionapp", "deployment"],
+            ["account", "functionapp", "functionapp", "functionapp", "deployment"],
             _az.Calls().Select(call => call.Arguments[0]));
         Assert.Contains("waiting for the function host", stdout, StringComparison.Ordinal);
     }
@@ -64,7 +65,30 @@ public sealed class PostDeployHookTests : IDisposable
         Assert.DoesNotContain(_az.Calls(), call => call.Arguments[0] == "deployment");
     }
 
+    [Fact]
+    public async Task Hook_AsksAzForATokenOfTheTenantAzdDeployedTo_BeforeAnythingElse()
+    {
+        await _az.RunHookAsync(AzdOutputs, keyFromCall: 1, TestContext.Current.CancellationToken);
+
+        var (_, arguments) = _az.Calls()[0];
+        Assert.Equal(["account", "get-access-token"], arguments.Take(2));
+        Assert.Equal(InfraBuild.TenantId, ValueOf(arguments, "--tenant"));
+    }
+
+    [Fact]
+    public async Task Hook_WhenAzIsSignedInToAnotherTenant_SaysHowToSignInThereAndSubscribesNothing()
+    {
+        _az.SignedInTenant = "00000000-0000-0000-0000-0000000000ff";
+
+        var (exitCode, _, stderr) = await _az.RunHookAsync(AzdOutputs, keyFromCall: 1, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"az login --tenant {InfraBuild.TenantId}", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(_az.Calls(), call => call.Arguments[0] is "functionapp" or "deployment");
+    }
+
     [Theory]
+    [InlineData("AZURE_TENANT_ID")]
     [InlineData("AZURE_SUBSCRIPTION_ID")]
     [InlineData("AZURE_RESOURCE_GROUP")]
     [InlineData("AZURE_FUNCTION_APP_NAME")]

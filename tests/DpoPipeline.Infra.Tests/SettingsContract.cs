@@ -43,8 +43,8 @@ internal sealed record ContractSetting(string Name, SettingReader Reader, Settin
 }
 
 /// <summary>
-/// The app settings contract (/work/notes/settings.md, copied here so CI checks it): every setting the code reads is
-/// defined in infra/main.bicep's app settings and in local.settings.sample.json, and nothing else is.
+/// The app settings contract: every setting the code reads is defined in infra/main.bicep's app settings and in
+/// local.settings.sample.json, and nothing else is; the README's settings table names every setting our code reads.
 /// </summary>
 internal static class SettingsContract
 {

@@ -19,9 +19,18 @@ internal static class HtmlReportWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<h1>")
             .Append(Encode(title)).Append("</h1>\n");
-        foreach (var section in sections)
+        var ids = SectionIds(sections);
+        html.Append("<nav aria-label=\"Contents\">\n<ul>\n");
+        for (var i = 0; i < sections.Count; i++)
         {
-            html.Append("<section>\n<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
+            html.Append("<li><a href=\"#").Append(ids[i]).Append("\">").Append(Encode(sections[i].Heading)).Append("</a></li>\n");
+        }
+
+        html.Append("</ul>\n</nav>\n");
+        for (var n = 0; n < sections.Count; n++)
+        {
+            var section = sections[n];
+            html.Append("<section id=\"").Append(ids[n]).Append("\">\n<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
             foreach (var block in section.Blocks)
             {
                 switch (block)
@@ -58,4 +67,47 @@ internal static class HtmlReportWriter
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// One id per section from its heading ("Training metrics" → "training-metrics"), unique within the page. Only
+    /// in-page links: the page is also served over HTTP with the function key in its query, which a relative link to
+    /// another file would drop.
+    /// </summary>
+    private static IReadOnlyList<string> SectionIds(IReadOnlyList<ReportSection> sections)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new List<string>(sections.Count);
+        foreach (var section in sections)
+        {
+            var slug = Slug(section.Heading);
+            var id = slug;
+            for (var n = 2; !used.Add(id); n++)
+            {
+                id = $"{slug}-{n}";
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private static string Slug(string heading)
+    {
+        var slug = new StringBuilder(heading.Length);
+        foreach (var c in heading)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(char.ToLowerInvariant(c));
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var text = slug.ToString().TrimEnd('-');
+        return text.Length == 0 ? "section" : text;
+    }
 }

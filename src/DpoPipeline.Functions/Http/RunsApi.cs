@@ -55,7 +55,7 @@ public sealed class RunsApi(
         CancellationToken cancellationToken)
     {
         var view = await Service(client).GetAsync(runId, cancellationToken);
-        return view is null ? NotFound(runId) : new OkObjectResult(new { run = view, links = RunLinks.For(request, runId) });
+        return view is null ? NotFound(runId) : new OkObjectResult(new { run = WithReportLink(view, request), links = RunLinks.For(request, runId) });
     }
 
     [Function(nameof(ListRuns))]
@@ -65,7 +65,65 @@ public sealed class RunsApi(
         CancellationToken cancellationToken)
     {
         var (query, problems) = RunListQueryParser.Parse(request.Query);
-        return query is null ? Problems(problems) : new OkObjectResult(await Service(client).ListAsync(query, cancellationToken));
+        if (query is null)
+        {
+            return Problems(problems);
+        }
+
+        var page = await Service(client).ListAsync(query, cancellationToken);
+        return new OkObjectResult(page with { Runs = [.. page.Runs.Select(view => WithReportLink(view, request))] });
+    }
+
+    /// <summary>
+    /// The run's report (<c>?format=html</c>, the default, <c>md</c> or <c>json</c>), read from run storage with the
+    /// app's identity: storage allows neither anonymous nor shared-key reads, so this is the link people can open.
+    /// </summary>
+    [Function(nameof(GetRunReport))]
+    public async Task<IActionResult> GetRunReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}/report")] HttpRequest request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var format = request.Query["format"].ToString();
+        if (ReportDocument.For(format) is not { } document)
+        {
+            return Problems([$"format: '{format}' is not one of {string.Join(", ", ReportDocument.All.Select(d => d.Format))}."]);
+        }
+
+        var view = await Service(client).GetAsync(runId, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(runId);
+        }
+
+        if (view.Status?.ReportUri is not { } html)
+        {
+            return new NotFoundObjectResult(new
+            {
+                error = "report_not_ready",
+                message = $"Run '{runId}' has no report yet (phase {view.Status?.Phase.ToString() ?? "not started"}); it is written after the evaluation.",
+            });
+        }
+
+        Stream content;
+        try
+        {
+            content = await files.OpenReadAsync(document.Beside(html), cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return new NotFoundObjectResult(new { error = "report_missing", message = $"The {document.FileName} of run '{runId}' is no longer in run storage." });
+        }
+
+        var headers = request.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        // The page is opened with the function key in its query: no referrer may carry it anywhere, and the
+        // self-contained report needs nothing but inline styles and data-URI images.
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+        return new FileStreamResult(content, document.ContentType);
     }
 
     [Function(nameof(CancelRun))]
@@ -135,6 +193,9 @@ public sealed class RunsApi(
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         Answer(await Service(client).PurgeAsync(runId, cancellationToken), runId);
+
+    private static RunView WithReportLink(RunView view, HttpRequest request) =>
+        view.Status?.ReportUri is null ? view : view with { Status = view.Status with { ReportUri = RunLinks.ReportFor(request, view.RunId) } };
 
     private RunsService Service(DurableTaskClient client) => new(client, loggers.CreateLogger<RunsService>());
 

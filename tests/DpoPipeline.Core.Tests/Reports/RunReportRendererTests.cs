@@ -113,6 +113,22 @@ public sealed class RunReportRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_Html_ContentsLinkEverySectionByAnIdOnThePage()
+    {
+        await RenderAsync(SampleRun.Data());
+        var html = await File.ReadAllTextAsync(_folder.Combine("report.html"), Token);
+
+        var links = Regex.Matches(html, "<a href=\"#([^\"]+)\">").Select(m => m.Groups[1].Value).ToList();
+        var sections = Regex.Matches(html, "<section id=\"([^\"]+)\">").Select(m => m.Groups[1].Value).ToList();
+        var headings = Regex.Matches(html, "<h2>").Count;
+
+        Assert.Equal(headings, sections.Count);
+        Assert.Equal(sections, links);
+        Assert.Equal(sections.Count, sections.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(sections, id => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", id));
+    }
+
+    [Fact]
     public async Task Render_Markdown_TablesCarryTheValuesAndLinkTheCharts()
     {
         await RenderAsync(SampleRun.Data());
