@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DpoPipeline.Emulator;
 
 /// <summary>
@@ -21,16 +23,48 @@ public sealed class EmulatorModels
     /// <summary>Overrides by deployment name (case-insensitive), whatever the model's kind.</summary>
     public IDictionary<string, EmulatedModelBehaviour> Deployments { get; } = new Dictionary<string, EmulatedModelBehaviour>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// DPO models by their job's hyperparameters, e.g. <c>Emulator:Models:DpoVariants:0:Beta=0.1</c> with
+    /// <c>…:0:PreferenceRate=0.9</c>: what makes a sweep's variants differ measurably. Checked before <see cref="DpoByBeta"/>.
+    /// </summary>
+    public IList<EmulatedDpoVariant> DpoVariants { get; } = new List<EmulatedDpoVariant>();
+
+    /// <summary>Preference rate of a DPO model by its job's beta, e.g. <c>Emulator:Models:DpoByBeta:0.1=0.9</c>; length drift as <see cref="Dpo"/>.</summary>
+    public IDictionary<string, double> DpoByBeta { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
     public EmulatedJudgeBehaviour Judge { get; set; } = new();
 
-    internal EmulatedModelBehaviour For(string deployment, EmulatedModelKind kind) =>
-        Deployments.TryGetValue(deployment, out var configured) ? configured
-        : kind switch
+    /// <param name="hyperparameters">The job's resolved beta, learning rate multiplier and epochs, for a DPO model.</param>
+    internal EmulatedModelBehaviour For(string deployment, EmulatedModelKind kind, (double Beta, double LearningRateMultiplier, int Epochs)? hyperparameters = null)
+    {
+        if (Deployments.TryGetValue(deployment, out var configured))
+        {
+            return configured;
+        }
+
+        if (kind == EmulatedModelKind.Dpo && hyperparameters is var (beta, lr, epochs))
+        {
+            if (DpoVariants.FirstOrDefault(v => v.Matches(beta, lr, epochs)) is { } variant)
+            {
+                return variant.ToBehaviour();
+            }
+
+            foreach (var (key, rate) in DpoByBeta)
+            {
+                if (double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var keyed) && Math.Abs(keyed - beta) < 1e-9)
+                {
+                    return new EmulatedModelBehaviour { PreferenceRate = rate, LengthDrift = Dpo.LengthDrift };
+                }
+            }
+        }
+
+        return kind switch
         {
             EmulatedModelKind.Dpo => Dpo,
             EmulatedModelKind.Sft => Sft,
             _ => Base,
         };
+    }
 
     internal void Validate()
     {
@@ -40,6 +74,21 @@ public sealed class EmulatorModels
         foreach (var (name, behaviour) in Deployments)
         {
             behaviour.Validate($"Models:Deployments:{name}");
+        }
+
+        for (var i = 0; i < DpoVariants.Count; i++)
+        {
+            DpoVariants[i].ToBehaviour().Validate($"Models:DpoVariants:{i}");
+        }
+
+        foreach (var (key, rate) in DpoByBeta)
+        {
+            if (!double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                throw new ArgumentOutOfRangeException($"Models:DpoByBeta:{key}", key, $"Models:DpoByBeta:{key}: the key must be a beta, e.g. 0.1.");
+            }
+
+            new EmulatedModelBehaviour { PreferenceRate = rate }.Validate($"Models:DpoByBeta:{key}");
         }
 
         Judge.Validate();

@@ -13,7 +13,14 @@ namespace DpoPipeline.Emulator.Chat;
 internal sealed class EmulatedChat(EmulatorOptions options, PreferencePairIndex pairs)
 {
     /// <summary>Call inside a store lock.</summary>
-    public string Reply(EmulatorStore state, string deployment, EmulatedModelKind kind, IReadOnlyList<ChatTurn> messages, long? requestSeed)
+    /// <param name="hyperparameters">The resolved hyperparameters of the DPO job that made the deployment's model, if any.</param>
+    public string Reply(
+        EmulatorStore state,
+        string deployment,
+        EmulatedModelKind kind,
+        IReadOnlyList<ChatTurn> messages,
+        long? requestSeed,
+        (double Beta, double LearningRateMultiplier, int Epochs)? hyperparameters = null)
     {
         var models = options.Models;
         string[] seed =
@@ -35,7 +42,7 @@ internal sealed class EmulatedChat(EmulatorOptions options, PreferencePairIndex 
             return ChatResponder.GenericAnswer(prompt);
         }
 
-        var behaviour = models.For(deployment, kind);
+        var behaviour = models.For(deployment, kind, hyperparameters);
         var answer = SeededDraw.Uniform([.. seed, "answer", prompt]) < behaviour.PreferenceRate ? pair.Chosen : pair.Rejected;
         return LengthDrift.Apply(answer, behaviour.LengthDrift);
     }

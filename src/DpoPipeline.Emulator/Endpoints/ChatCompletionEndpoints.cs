@@ -92,7 +92,9 @@ internal static class ChatCompletionEndpoints
         var progress = runtime.Progress(state, now);
         var job = state.Jobs.FirstOrDefault(j => j.FineTunedModelName == deployment.ModelName && progress[j.Id].Status == JobStatus.Succeeded);
         var kind = job is null ? EmulatedModelKind.Base : job.Method == StoredJob.DpoMethod ? EmulatedModelKind.Dpo : EmulatedModelKind.Sft;
-        var answer = chat.Reply(state, deployment.Key.Name, kind, call.Messages, call.Seed);
+        var plan = job is null ? null : JobPlan.For(job);
+        var answer = chat.Reply(
+            state, deployment.Key.Name, kind, call.Messages, call.Seed, plan is null ? null : (plan.Beta, plan.LearningRateMultiplier, plan.NEpochs));
         var completion = new ChatCompletionBody(Ids.New("chatcmpl-"), deployment.ModelName, now, answer, call.PromptTokens);
         return call.Stream
             ? Results.Stream(output => ChatCompletionStream.WriteAsync(output, completion, call.IncludeUsage), "text/event-stream")
