@@ -1,4 +1,5 @@
 using DpoPipeline.Core.Http;
+using DpoPipeline.Core.Sweeps;
 
 namespace DpoPipeline.Core.FineTuning;
 
@@ -10,6 +11,9 @@ public static class RunJobTag
 {
     public const string MetadataKey = "dpo_run_id";
 
+    /// <summary>On a sweep variant's job: the id of the run whose sweep it belongs to.</summary>
+    public const string SweepMetadataKey = "dpo_sweep_run_id";
+
     public const int MaxSuffixLength = 40;
 
     /// <summary>Deterministic suffix of at most 40 characters of [A-Za-z0-9_-]; long ids keep a hash so they stay distinct.</summary>
@@ -19,4 +23,22 @@ public static class RunJobTag
     public static bool Matches(FineTuningJob job, string runId) =>
         (job.Metadata is not null && job.Metadata.TryGetValue(MetadataKey, out var tagged) && tagged == runId)
         || string.Equals(job.Suffix, SuffixFor(runId), StringComparison.Ordinal);
+
+    /// <summary>
+    /// True for the job of one of <paramref name="runId"/>'s sweep variants: tagged with the sweep's run id, with a
+    /// variant's id (<see cref="SweepVariantIds"/>), or suffixed for one.
+    /// </summary>
+    public static bool MatchesVariantOf(FineTuningJob job, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Metadata is { } metadata
+            && ((metadata.TryGetValue(SweepMetadataKey, out var sweep) && sweep == runId)
+                || (metadata.TryGetValue(MetadataKey, out var tagged) && SweepVariantIds.TryParse(tagged, out var parent, out _) && parent == runId)))
+        {
+            return true;
+        }
+
+        return job.Suffix is { } suffix
+            && Enumerable.Range(1, SweepVariantIds.MaxIndex).Any(i => string.Equals(suffix, SuffixFor(SweepVariantIds.For(runId, i)), StringComparison.Ordinal));
+    }
 }

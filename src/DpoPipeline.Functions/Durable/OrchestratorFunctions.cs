@@ -16,4 +16,8 @@ public static class OrchestratorFunctions
     [Function(nameof(WorkflowTasks.MonitorFineTuningJob))]
     public static Task<JobOutcome?> MonitorFineTuningJobOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         WorkflowTasks.MonitorFineTuningJob.RunAsync(context);
+
+    [Function(nameof(WorkflowTasks.RunSweepVariant))]
+    public static Task<SweepVariantOutcome> RunSweepVariantOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        WorkflowTasks.RunSweepVariant.RunAsync(context);
 }

@@ -22,6 +22,7 @@ public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger
                 ValidationFileId = request.ValidationFileId,
                 Suffix = request.Suffix,
                 Seed = request.Seed,
+                Metadata = request.Metadata,
                 Hyperparameters = new DpoHyperparameters
                 {
                     Beta = request.Beta,

@@ -1,5 +1,6 @@
 namespace DpoPipeline.Workflow.Activities;
 
+/// <param name="Metadata">Extra job metadata, e.g. the sweep a variant's job belongs to.</param>
 public sealed record CreateJobRequest(
     string RunId,
     string BaseModel,
@@ -10,4 +11,5 @@ public sealed record CreateJobRequest(
     double? Beta,
     int? BatchSize,
     double? LearningRateMultiplier,
-    int? Epochs);
+    int? Epochs,
+    IReadOnlyDictionary<string, string>? Metadata = null);

@@ -5,7 +5,8 @@ namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>
 /// What the run will cost, before anything is paid: training (tokens × epochs at the table's training price) plus
-/// hosting the deployment for its whole TTL at the table's hourly fee for its SKU.
+/// hosting the deployment for its whole TTL at the table's hourly fee for its SKU. A sweep counts every variant's training,
+/// a measurement deployment per variant and the winner's hosting.
 /// </summary>
 public sealed class EstimateCost : IWorkflowActivity<CostEstimateRequest, RunCostEstimate>
 {
@@ -13,6 +14,16 @@ public sealed class EstimateCost : IWorkflowActivity<CostEstimateRequest, RunCos
     {
         ArgumentNullException.ThrowIfNull(request);
         var prices = PriceTable.Default;
+        if (request.SweepEpochs is { Count: > 0 } sweep)
+        {
+            var whole = SweepCostEstimator.Estimate(
+                request.BaseModel, request.TrainingTokensPerEpoch, sweep, request.MeasurementSku ?? request.DeploymentSku,
+                Runs.RunSweep.MeasurementLifetime, request.DeploymentSku, request.DeploymentTtl, prices);
+            return Task.FromResult(new RunCostEstimate(
+                whole.TotalUsd, whole.TrainingUsd + whole.MeasurementUsd, whole.HostingUsd, whole.BilledTokens, sweep.Max(e => e ?? TrainingCostEstimator.TypicalAutoEpochs),
+                $"{prices.Source} ({prices.SourceDate})", whole.MeasurementUsd, whole.Variants));
+        }
+
         var training = TrainingCostEstimator.Estimate(
             request.BaseModel, request.TrainingTokensPerEpoch, request.Epochs ?? TrainingCostEstimator.TypicalAutoEpochs, prices);
         var hosting = HostingCostEstimator.Estimate(request.BaseModel, request.DeploymentSku, request.DeploymentTtl, prices);

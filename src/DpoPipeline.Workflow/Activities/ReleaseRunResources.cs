@@ -9,7 +9,7 @@ namespace DpoPipeline.Workflow.Activities;
 
 /// <summary>
 /// Releases everything a run may be paying for, however it ended: cancels its jobs that are not done, deletes its
-/// uploaded files and its deployment. Finds them by the run id they carry (job tag, file name, deployment tag),
+/// uploaded files and its deployment. A sweep's run also cancels the jobs of its variants. Finds them by the run id they carry (job tag, file name, deployment tag),
 /// so a resource whose id the run never learned (an upload or a job created just before a failure) is released too.
 /// Idempotent: what is already gone is skipped.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class ReleaseRunResources(
         var recordedSeen = request.JobId is null;
         await foreach (var job in service.GetAllJobsAsync(cancellationToken))
         {
-            var ours = job.Id == request.JobId || RunJobTag.Matches(job, request.RunId);
+            var ours = job.Id == request.JobId || RunJobTag.Matches(job, request.RunId) || RunJobTag.MatchesVariantOf(job, request.RunId);
             recordedSeen |= job.Id == request.JobId;
             if (ours && !job.Status.IsTerminal() && await CancelAsync(job.Id, cancellationToken))
             {

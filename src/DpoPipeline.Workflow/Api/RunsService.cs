@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
@@ -36,7 +37,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     public async Task<RunView?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || IsMonitor(instance.InstanceId))
+        if (instance is null || IsPartOfRun(instance.InstanceId))
         {
             return null;
         }
@@ -45,6 +46,11 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         if (view.Status?.Phase != RunPhase.Training)
         {
             return view;
+        }
+
+        if (view.Status.Variants.Count > 0)
+        {
+            return view with { Status = view.Status with { Variants = await LiveVariantsAsync(runId, view.Status.Variants, cancellationToken) } };
         }
 
         // The run learns the job's progress only when the monitor ends; the monitor's own status is live.
@@ -69,7 +75,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, filter.PageSize)
             .WithCancellation(cancellationToken))
         {
-            var runs = page.Values.Where(i => !IsMonitor(i.InstanceId)).Select(ToView).ToList();
+            var runs = page.Values.Where(i => !IsPartOfRun(i.InstanceId)).Select(ToView).ToList();
             return new RunPage(runs, page.ContinuationToken);
         }
 
@@ -143,7 +149,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     public async Task<RunCommandResult> PurgeAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is null || IsMonitor(runId))
+        if (instance is null || IsPartOfRun(runId))
         {
             return RunCommandResult.NotFound;
         }
@@ -154,6 +160,13 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         }
 
         await client.PurgeInstanceAsync(RunEvents.MonitorInstanceId(runId), cancellationToken);
+        foreach (var variant in (instance.IsCompleted ? (await GetAsync(runId, cancellationToken))?.Status?.Variants : null) ?? [])
+        {
+            var variantId = SweepVariantIds.For(runId, variant.Index);
+            await client.PurgeInstanceAsync(RunEvents.MonitorInstanceId(variantId), cancellationToken);
+            await client.PurgeInstanceAsync(variantId, cancellationToken);
+        }
+
         await client.PurgeInstanceAsync(runId, cancellationToken);
         logger.LogInformation("Purged the history of run {RunId}.", runId);
         return RunCommandResult.Accepted;
@@ -181,7 +194,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     private async Task<RunCommandResult> RunningAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
-        return instance is null || IsMonitor(runId) ? RunCommandResult.NotFound
+        return instance is null || IsPartOfRun(runId) ? RunCommandResult.NotFound
             : instance.IsCompleted ? RunCommandResult.Conflict
             : RunCommandResult.Accepted;
     }
@@ -191,6 +204,23 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         return instance is { IsCompleted: false };
     }
+
+    /// <summary>A sweep's variants publish their progress as they go; the run learns it when each ends.</summary>
+    private async Task<IReadOnlyList<VariantResult>> LiveVariantsAsync(string runId, IReadOnlyList<VariantResult> variants, CancellationToken cancellationToken)
+    {
+        var live = new List<VariantResult>(variants.Count);
+        foreach (var variant in variants)
+        {
+            var child = variant.IsTerminal ? null
+                : await client.GetInstanceAsync(SweepVariantIds.For(runId, variant.Index), getInputsAndOutputs: true, cancellationToken);
+            live.Add(child?.SerializedCustomStatus is null ? variant : child.ReadCustomStatusAs<VariantResult>() ?? variant);
+        }
+
+        return live;
+    }
+
+    /// <summary>Job monitors and sweep variants are parts of a run, never runs of their own.</summary>
+    private static bool IsPartOfRun(string instanceId) => IsMonitor(instanceId) || SweepVariantIds.TryParse(instanceId, out _, out _);
 
     private static bool IsMonitor(string instanceId) => instanceId.EndsWith(RunEvents.MonitorInstanceId(string.Empty), StringComparison.Ordinal);
 

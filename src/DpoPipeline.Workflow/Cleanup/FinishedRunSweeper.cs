@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Core.Deployments;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Workflow.Activities;
@@ -54,7 +55,8 @@ public sealed class FinishedRunSweeper(
         {
             if (!job.Status.IsTerminal() && job.Metadata?.GetValueOrDefault(RunJobTag.MetadataKey) is { Length: > 0 } runId)
             {
-                candidates.Add(runId);
+                // A sweep variant's job is released by the variant's run.
+                candidates.Add(SweepVariantIds.TryParse(runId, out var sweepRun, out _) ? sweepRun : runId);
             }
         }
 

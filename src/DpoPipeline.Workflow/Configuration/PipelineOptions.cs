@@ -37,6 +37,9 @@ public sealed class PipelineOptions
     /// </summary>
     public decimal BudgetLimitUsd { get; set; } = 25m;
 
+    /// <summary>The most variants (jobs) one sweep may train; a sweep of more is refused before anything is paid.</summary>
+    public int MaxSweepVariants { get; set; } = 6;
+
     public double ApprovalTimeoutHours { get; set; } = 24;
 
     public double MaxRunHours { get; set; } = 168;

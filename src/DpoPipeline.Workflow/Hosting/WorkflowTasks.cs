@@ -17,6 +17,9 @@ public static class WorkflowTasks
     public static OrchestratorTask<MonitorState, JobOutcome?> MonitorFineTuningJob { get; } =
         new(nameof(MonitorFineTuningJob), Orchestrations.MonitorFineTuningJob.RunAsync);
 
+    public static OrchestratorTask<SweepVariantRequest, SweepVariantOutcome> RunSweepVariant { get; } =
+        new(nameof(RunSweepVariant), Orchestrations.RunSweepVariant.RunAsync);
+
     public static ActivityTask<PrepareDataset, RunRequest, PreparedDataset> PrepareDataset { get; } = new(nameof(PrepareDataset));
 
     public static ActivityTask<EstimateCost, CostEstimateRequest, RunCostEstimate> EstimateCost { get; } = new(nameof(EstimateCost));
@@ -45,7 +48,7 @@ public static class WorkflowTasks
 
     public static ActivityTask<ReleaseRunResources, ReleaseRequest, RunCleanup> ReleaseRunResources { get; } = new(nameof(ReleaseRunResources));
 
-    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob];
+    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob, RunSweepVariant];
 
     public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [

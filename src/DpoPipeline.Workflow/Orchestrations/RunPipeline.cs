@@ -16,7 +16,7 @@ namespace DpoPipeline.Workflow.Orchestrations;
 public static class RunPipeline
 {
     // Base models deploy pay-per-token (no hosting fee) in GlobalStandard: a comparison costs only its tokens.
-    private const string EvaluationBaseSku = "globalstandard";
+    internal const string EvaluationBaseSku = "globalstandard";
 
     public static async Task<RunResult> RunAsync(TaskOrchestrationContext context, RunRequest request)
     {
@@ -105,7 +105,8 @@ public static class RunPipeline
         var estimate = await WorkflowTasks.EstimateCost.CallAsync(
             context,
             new CostEstimateRequest(
-                options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs, options.DeploymentSku, options.DeploymentCapacity, options.ServiceTtl),
+                options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs, options.DeploymentSku, options.DeploymentCapacity, options.ServiceTtl,
+                options.Sweep?.Variants.Select(v => v.Hyperparameters.Epochs).ToList(), options.Sweep?.MeasurementSku),
             retries);
         status.Update(s => s with
         {
@@ -143,6 +144,11 @@ public static class RunPipeline
         if (!processed.Processed)
         {
             return RunEnding.Failed("The service could not process the files.", processed.Error!);
+        }
+
+        if (options.Sweep is { } sweep)
+        {
+            return await SweepStage.RunAsync(context, request, prepared, files, sweep, status, cancel);
         }
 
         status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
@@ -196,13 +202,15 @@ public static class RunPipeline
         return (await monitor)!;
     }
 
-    private static async Task<RunEnding> DeployAndServeAsync(
+    /// <param name="evaluated">True when the model was evaluated already (a sweep's winner): no second evaluation.</param>
+    internal static async Task<RunEnding> DeployAndServeAsync(
         TaskOrchestrationContext context,
         RunRequest request,
         PreparedDataset prepared,
         string fineTunedModel,
         RunStatusTracker status,
-        Task<CancelRequest> cancel)
+        Task<CancelRequest> cancel,
+        bool evaluated = false)
     {
         var options = request.Options;
         var retries = ActivityRetries.For(options.Timing);
@@ -230,7 +238,11 @@ public static class RunPipeline
                 state.Error ?? new RunError("deployment_not_serving", $"Still {state.ProvisioningState} after {options.Timing.Deployment.GiveUpAfter}."));
         }
 
-        await EvaluateAsync(context, request, prepared, deployment, status, cancel);
+        if (!evaluated)
+        {
+            await EvaluateAsync(context, request, prepared, deployment, status, cancel);
+        }
+
         if (cancel.IsCompleted)
         {
             return RunEnding.From(cancel.Result);
@@ -321,7 +333,7 @@ public static class RunPipeline
         }
     }
 
-    private static async Task DeleteOwnDeploymentAsync(
+    internal static async Task DeleteOwnDeploymentAsync(
         TaskOrchestrationContext context, RunRequest request, string name, RunStatusTracker status, TaskOptions retries)
     {
         try
@@ -408,7 +420,7 @@ public static class RunPipeline
     }
 
     // The job no longer needs the files; a failure here is not the run's failure (the release at the end tries again).
-    private static async Task DeleteTrainingFilesAsync(TaskOrchestrationContext context, UploadedFiles files, RunStatusTracker status, TaskOptions retries)
+    internal static async Task DeleteTrainingFilesAsync(TaskOrchestrationContext context, UploadedFiles files, RunStatusTracker status, TaskOptions retries)
     {
         try
         {

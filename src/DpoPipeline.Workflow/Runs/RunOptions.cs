@@ -59,6 +59,9 @@ public sealed record RunOptions
     /// <summary>Poll and retry intervals; Azure's by default. Not a user option: only the host sets it.</summary>
     public RunTiming Timing { get; init; } = RunTiming.Azure;
 
+    /// <summary>The run's hyperparameter sweep, expanded into its variants; null for a run of one job.</summary>
+    public RunSweep? Sweep { get; init; }
+
     /// <summary>Tag value that marks deployments as created by this pipeline; cleanup only ever touches those.</summary>
     public required string Owner { get; init; }
 }

@@ -1,4 +1,5 @@
 using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Workflow.Configuration;
 using DpoPipeline.Workflow.Preparation;
 
@@ -59,6 +60,11 @@ public static class RunOptionsResolver
             Epochs = options.Epochs,
         }));
         problems.AddRange(DpoJobRequestValidator.ValidateSuffix(options.Suffix));
+        if (o.Sweep is { } sweep)
+        {
+            options = options with { Sweep = ResolveSweep(sweep, options, defaults, problems) };
+        }
+
         if (!NewVersionPolicy.IsKnown(defaults.OnNewVersion))
         {
             problems.Add($"Pipeline:OnNewVersion: '{defaults.OnNewVersion}' is not {NewVersionPolicy.Supersede} or {NewVersionPolicy.Parallel}.");
@@ -70,6 +76,35 @@ public static class RunOptionsResolver
         }
 
         return problems.Count == 0 ? ServiceTime.Compress(options, defaults.ServiceTimeScale) : throw new RunOptionsException(problems);
+    }
+
+    /// <summary>
+    /// Expands the sweep over the run's hyperparameters. Measurement deployments are developer tier (no hosting fee) when
+    /// that SKU is allowed here, else the run's own SKU with capacity 1.
+    /// </summary>
+    private static RunSweep? ResolveSweep(Dictionary<string, double[]> sweep, RunOptions options, PipelineOptions limits, List<string> problems)
+    {
+        try
+        {
+            var spec = SweepSpec.Parse(sweep.Select(p => new KeyValuePair<string, IReadOnlyList<double>>(p.Key, p.Value ?? [])));
+            var found = spec.Check(limits.MaxSweepVariants);
+            problems.AddRange(found);
+            var measurementSku = AllowedSkus(limits, []).Contains("developertier") ? "developertier" : options.DeploymentSku;
+            return found.Count > 0 ? null : new RunSweep(
+                spec.Expand(new DpoHyperparameters
+                {
+                    Beta = options.Beta,
+                    BatchSize = options.BatchSize,
+                    LearningRateMultiplier = options.LearningRateMultiplier,
+                    Epochs = options.Epochs,
+                }),
+                measurementSku);
+        }
+        catch (SweepSpecException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
+        }
     }
 
     private static List<string> Check(RunOptions options, PipelineOptions limits)

@@ -49,6 +49,12 @@ public sealed record RunOverrides
 
     public double? MaxRunHours { get; init; }
 
+    /// <summary>
+    /// A hyperparameter sweep, e.g. <c>{"beta": [0.05, 0.1, 0.2], "lr": [0.5, 1]}</c> (names: beta, lr or
+    /// learningRateMultiplier, epochs, batchSize): one job per combination, only the best deployed.
+    /// </summary>
+    public Dictionary<string, double[]>? Sweep { get; init; }
+
     /// <summary>Parses a sidecar or request body; unknown keys are refused so a typo never silently does nothing.</summary>
     /// <exception cref="RunOptionsException">The JSON is malformed or names an unknown option.</exception>
     public static RunOverrides Parse(string json, string source)

@@ -55,6 +55,12 @@ public sealed record RunStatus
 
     public Uri? ReportUri { get; init; }
 
+    /// <summary>A sweep's variants, one job each; empty for a run of one job.</summary>
+    public IReadOnlyList<VariantResult> Variants { get; init; } = [];
+
+    /// <summary>Which variant a sweep deployed and why (<see cref="Core.Sweeps.SweepWinnerRule"/>).</summary>
+    public string? SweepDecision { get; init; }
+
     /// <summary>What the run released when it ended: cancelled jobs, deleted files and deployments.</summary>
     public RunCleanup? CleanedUp { get; init; }
 
