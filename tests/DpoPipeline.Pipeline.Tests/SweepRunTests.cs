@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DpoPipeline.Core.Sweeps;
+using DpoPipeline.Workflow.Orchestrations;
+using DpoPipeline.Workflow.Runs;
+
+namespace DpoPipeline.Pipeline.Tests;
+
+/// <summary>
+/// Sweeps on the real engine against the emulator, whose DPO models answer by their job's beta (the configured ground
+/// truth), so the test knows which variant must win.
+/// </summary>
+public sealed class SweepRunTests
+{
+    private static readonly Dictionary<string, double[]> ThreeBetas = new() { ["beta"] = [0.05, 0.1, 0.2] };
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_three_variant_sweep_deploys_only_the_configured_best_beta_and_deletes_every_measurement_deployment()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o =>
+            {
+                o.Models.DpoByBeta["0.05"] = 0.2;
+                o.Models.DpoByBeta["0.1"] = 1.0;
+                o.Models.DpoByBeta["0.2"] = 0.35;
+                o.Models.Judge.Accuracy = 1;
+            },
+            pipeline: o =>
+            {
+                o.DeploymentTtlHours = 6;
+                o.EvaluationSampleSize = 12;
+            });
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = ThreeBetas });
+
+        var serving = await harness.WaitForPhaseAsync(request.RunId, RunPhase.Serving, TimeSpan.FromSeconds(180));
+
+        var status = serving.Status!;
+        Assert.Equal([1, 2, 3], status.Variants.Select(v => v.Index));
+        Assert.All(status.Variants, v => Assert.Equal(VariantState.Succeeded, v.State));
+        var winner = Assert.Single(status.Variants, v => v.Winner);
+        Assert.Equal(0.1, winner.Hyperparameters.Beta);
+        Assert.StartsWith("v2 (beta=0.1) won: the highest win rate", status.SweepDecision, StringComparison.Ordinal);
+        Assert.Equal(winner.FineTunedModel, status.FineTunedModel);
+        Assert.Equal(winner.JobId, status.JobId);
+        Assert.Equal(winner.WinRate, status.Evaluation!.WinRate);
+        Assert.All(status.Variants, v =>
+        {
+            Assert.Equal(12, v.EvaluationPairs);
+            Assert.NotNull(v.WinRate);
+            Assert.InRange(v.WinRate!.Value, v.WinRateLow!.Value, v.WinRateHigh!.Value + 1e-9);
+            Assert.NotNull(v.FinalTrainLoss);
+            Assert.NotNull(v.FinalValidationLoss);
+            Assert.True(v.TrainedTokens > 0);
+            Assert.True(v.EstimatedCostUsd > 0);
+            Assert.True(v.Emulated);
+            Assert.Equal(RunSweepVariant.MeasurementDeploymentName(request.RunId, v.Index), v.MeasurementDeployment);
+        });
+        Assert.True(status.Variants.Where(v => !v.Winner).All(v => v.WinRate < winner.WinRate));
+
+        // Only the winner is deployed; every measurement deployment is gone.
+        var owned = harness.Emulator.State.Deployments.Where(d => d.Tags.GetValueOrDefault("owner") == harness.Pipeline.Options.Owner).ToList();
+        var deployed = Assert.Single(owned);
+        Assert.Equal((status.Deployment, winner.FineTunedModel), (deployed.Name, deployed.ModelName));
+
+        // Exactly three jobs, one per beta, each tagged with the sweep's run and its own variant.
+        var jobs = await JobsAsync(harness);
+        Assert.Equal(3, jobs.Count);
+        Assert.Equal([0.05, 0.1, 0.2], jobs.Select(j => j.Beta).Order());
+        Assert.All(jobs, j => Assert.Equal(request.RunId, j.SweepRunId));
+        Assert.Equal(
+            [.. Enumerable.Range(1, 3).Select(i => SweepVariantIds.For(request.RunId, i))],
+            jobs.Select(j => j.RunId).Order(StringComparer.Ordinal));
+
+        // The estimate the budget gate saw covers the three trainings (same tokens and epochs each), not one.
+        Assert.True(status.EstimatedTrainingTokens > 0);
+        Assert.Equal(0, status.EstimatedTrainingTokens % 3);
+
+        var result = await harness.RunToEndAsync(request.RunId);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.Empty(harness.PaidLeftovers());
+
+        // Run lists show the sweep, never its variants or their monitors.
+        var listed = await harness.Pipeline.Runs.ListAsync(new Workflow.Api.RunListQuery(), TestContext.Current.CancellationToken);
+        Assert.Equal([request.RunId], listed.Runs.Select(r => r.RunId));
+        Assert.Null(await harness.Pipeline.Runs.GetAsync(SweepVariantIds.For(request.RunId, 1), TestContext.Current.CancellationToken));
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task Cancelling_a_sweep_mid_way_cancels_every_variant_and_leaves_no_job_file_or_deployment()
+    {
+        // Long jobs: the cancel reaches the sweep while its variants train or wait in the service's queue.
+        await using var harness = await PipelineHarness.StartAsync(emulator: o => o.Durations.JobRunning = TimeSpan.FromHours(20));
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = ThreeBetas });
+
+        await harness.WaitUntilAsync(
+            request.RunId, v => v.Status?.Variants.Count(x => x.JobId is not null) == 3 && harness.Emulator.State.Jobs.Any(j => j.Status == "running"),
+            TimeSpan.FromSeconds(120));
+        Assert.Equal(
+            Workflow.Api.RunCommandResult.Accepted,
+            await harness.Pipeline.Runs.CancelAsync(request.RunId, new CancelRequest("enough", "tester"), TestContext.Current.CancellationToken));
+
+        var result = await harness.RunToEndAsync(request.RunId, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(RunOutcome.Cancelled, result.Outcome);
+        Assert.Empty(harness.PaidLeftovers());
+        Assert.Equal(3, harness.Emulator.State.Jobs.Count);
+        Assert.All(harness.Emulator.State.Jobs, j => Assert.Equal("cancelled", j.Status));
+        Assert.All(result.Status.Variants, v => Assert.Equal(VariantState.Cancelled, v.State));
+        Assert.Null(result.Status.Deployment);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_sweep_over_the_limit_or_with_an_unknown_parameter_is_refused_before_anything_starts()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false, pipeline: o => o.MaxSweepVariants = 2);
+        var dataset = await harness.SampleAsync();
+
+        var tooMany = Assert.Throws<RunOptionsException>(() => harness.Pipeline.CreateRequest(dataset, new RunOverrides { Sweep = ThreeBetas }, Guid.NewGuid()));
+        var unknown = Assert.Throws<RunOptionsException>(
+            () => harness.Pipeline.CreateRequest(dataset, RunOverrides.Parse("""{ "sweep": { "temperature": [0.1] } }""", "sidecar"), Guid.NewGuid()));
+
+        Assert.Equal(
+            "sweep: 3 variants (3 beta) exceed the limit of 2 (Pipeline__MaxSweepVariants); drop some values or raise the setting.",
+            Assert.Single(tooMany.Problems));
+        Assert.StartsWith("sweep: unknown parameter 'temperature'", Assert.Single(unknown.Problems), StringComparison.Ordinal);
+        Assert.Equal(0, harness.Emulator.State.JobsCreated);
+    }
+
+    private sealed record EmulatedJob(string Id, double? Beta, string? RunId, string? SweepRunId);
+
+    private static async Task<List<EmulatedJob>> JobsAsync(PipelineHarness harness)
+    {
+        using var http = new HttpClient { BaseAddress = harness.Emulator.OpenAIBaseUri };
+        http.DefaultRequestHeaders.Add("Authorization", "Bearer test");
+        var page = await http.GetFromJsonAsync<JsonElement>("fine_tuning/jobs?limit=100", TestContext.Current.CancellationToken);
+        return
+        [
+            .. page.GetProperty("data").EnumerateArray().Select(j => new EmulatedJob(
+                j.GetProperty("id").GetString()!,
+                j.GetProperty("method").GetProperty("dpo").GetProperty("hyperparameters").GetProperty("beta").GetDouble(),
+                j.TryGetProperty("metadata", out var m) && m.TryGetProperty("dpo_run_id", out var r) ? r.GetString() : null,
+                m.ValueKind == JsonValueKind.Object && m.TryGetProperty("dpo_sweep_run_id", out var s) ? s.GetString() : null)),
+        ];
+    }
+}
