@@ -110,6 +110,26 @@ public sealed class SweepRunTests
         Assert.Null(result.Status.Deployment);
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task Without_a_configured_base_deployment_a_sweep_deploys_the_base_model_once_for_all_variants_and_deletes_it()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false, emulator: o => (o.Models.DpoByBeta["0.2"], o.Models.DpoByBeta["0.05"]) = (1.0, 0.0));
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = new() { ["beta"] = [0.05, 0.2] } });
+
+        var result = await harness.RunToEndAsync(request.RunId, TimeSpan.FromSeconds(180));
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        var baseName = RunPipeline.EvaluationBaseDeploymentName(request.RunId);
+        Assert.All(result.Status.Variants, v => Assert.NotNull(v.WinRate));
+        Assert.Equal(baseName, result.Status.Evaluation!.BaseDeployment);
+        Assert.Equal(0.2, Assert.Single(result.Status.Variants, v => v.Winner).Hyperparameters.Beta);
+
+        // One base, two measurement deployments and the winner's: four, of which none is left.
+        Assert.Equal(4, harness.Emulator.State.DeploymentsCreated);
+        Assert.Empty(harness.PaidLeftovers());
+        Assert.Empty(result.Status.Warnings);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_sweep_over_the_limit_or_with_an_unknown_parameter_is_refused_before_anything_starts()
     {
