@@ -80,6 +80,17 @@ public sealed class SweepRunTests
         Assert.Equal(RunOutcome.Completed, result.Outcome);
         Assert.Empty(harness.PaidLeftovers());
 
+        // The report: one table of the variants, the overlaid loss curves, and why the winner won.
+        var report = result.Status.ReportUri!.LocalPath;
+        var markdown = await File.ReadAllTextAsync(Path.ChangeExtension(report, ".md"), TestContext.Current.CancellationToken);
+        Assert.Contains("## Sweep", markdown, StringComparison.Ordinal);
+        Assert.Contains("Winner: v2 (beta=0.1) won", markdown, StringComparison.Ordinal);
+        Assert.Contains("| v2 (winner) | beta=0.1 | Succeeded |", markdown, StringComparison.Ordinal);
+        Assert.Contains("EMULATED emulator (127.0.0.1); judge ", markdown, StringComparison.Ordinal);
+        var png = await File.ReadAllBytesAsync(Path.Combine(Path.GetDirectoryName(report)!, "charts", "sweep-loss-curves.png"), TestContext.Current.CancellationToken);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Contains("<h2>Sweep</h2>", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
         // Run lists show the sweep, never its variants or their monitors.
         var listed = await harness.Pipeline.Runs.ListAsync(new Workflow.Api.RunListQuery(), TestContext.Current.CancellationToken);
         Assert.Equal([request.RunId], listed.Runs.Select(r => r.RunId));

@@ -2,10 +2,10 @@ namespace DpoPipeline.Core.Reports;
 
 /// <summary>The charts of one report; a chart is null when its data is missing.</summary>
 public sealed record RunReportChartSet(
-    ReportChart? LossCurves, ReportChart? LabelDistribution, ReportChart? TokenLengths, ReportChart? Timeline, ReportChart? Cost)
+    ReportChart? LossCurves, ReportChart? LabelDistribution, ReportChart? TokenLengths, ReportChart? Timeline, ReportChart? Cost, ReportChart? SweepLossCurves = null)
 {
     public IEnumerable<ReportChart> All =>
-        new[] { LossCurves, LabelDistribution, TokenLengths, Timeline, Cost }.OfType<ReportChart>();
+        new[] { SweepLossCurves, LossCurves, LabelDistribution, TokenLengths, Timeline, Cost }.OfType<ReportChart>();
 
     public static RunReportChartSet For(RunReportData data)
     {
@@ -15,6 +15,7 @@ public sealed record RunReportChartSet(
             RunReportCharts.LabelDistribution(data.Evaluation),
             RunReportCharts.TokenLengths(data.TokenHistograms),
             RunReportCharts.Timeline(data.Timeline, data.GeneratedAt),
-            RunReportCharts.Cost(data.Cost));
+            RunReportCharts.Cost(data.Cost),
+            RunReportCharts.SweepLossCurves(data.Sweep));
     }
 }

@@ -24,6 +24,31 @@ public static class RunReportCharts
         return Render(plot, "loss-curves.png", "Training and validation loss");
     }
 
+    /// <summary>Every variant's curves in one chart: validation loss solid, train loss dashed, one colour per variant.</summary>
+    public static ReportChart? SweepLossCurves(SweepReport? sweep)
+    {
+        if (sweep is null || sweep.Curves.All(c => c.Metrics.Steps.All(s => s.TrainLoss is null && s.ValidationLoss is null)))
+        {
+            return null;
+        }
+
+        using var plot = NewPlot("Sweep: loss curves of every variant", "Step", "Loss");
+        for (var i = 0; i < sweep.Curves.Count; i++)
+        {
+            var curve = sweep.Curves[i];
+            var name = $"v{curve.Index} ({curve.Label})";
+            AddLine(plot, curve.Metrics, s => s.ValidationLoss, name + " validation", i);
+            if (AddLine(plot, curve.Metrics, s => s.TrainLoss, name + " train", i) is { } train)
+            {
+                train.LinePattern = LinePattern.Dashed;
+                train.LineWidth = 1;
+            }
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return Render(plot, "sweep-loss-curves.png", "Sweep: loss curves of every variant");
+    }
+
     public static ReportChart? LabelDistribution(EvaluationResult? evaluation)
     {
         if (evaluation is null || evaluation.BaseLabels.Total + evaluation.FineTunedLabels.Total == 0)
@@ -139,19 +164,21 @@ public static class RunReportCharts
         return plot;
     }
 
-    private static void AddLine(Plot plot, TrainingMetricsSeries metrics, Func<TrainingStepMetrics, double?> value, string name, int colorIndex)
+    private static ScottPlot.Plottables.Scatter? AddLine(
+        Plot plot, TrainingMetricsSeries metrics, Func<TrainingStepMetrics, double?> value, string name, int colorIndex)
     {
         var points = metrics.Steps.Where(s => value(s) is not null).ToList();
         if (points.Count == 0)
         {
-            return;
+            return null;
         }
 
         var line = plot.Add.ScatterLine(
-            points.Select(s => (double)s.Step).ToArray(), points.Select(s => value(s)!.Value).ToArray(), Colors.Category10[colorIndex]);
+            points.Select(s => (double)s.Step).ToArray(), points.Select(s => value(s)!.Value).ToArray(), Colors.Category10[colorIndex % Colors.Category10.Length]);
         line.LegendText = name;
         line.LineWidth = 2;
         line.MarkerSize = points.Count <= 30 ? 5 : 0;
+        return line;
     }
 
     private static void AddGroupedBars(Plot plot, double[] values, double offset, string name, int colorIndex)

@@ -32,6 +32,9 @@ public sealed record RunReportData
 
     public TrainingMetricsSeries? TrainingMetrics { get; init; }
 
+    /// <summary>The run's hyperparameter sweep, when it was one: every variant, the curves and why the winner won.</summary>
+    public SweepReport? Sweep { get; init; }
+
     public EvaluationResult? Evaluation { get; init; }
 
     /// <summary>Token-length histograms of the dataset, e.g. prompt, chosen and rejected.</summary>

@@ -14,7 +14,13 @@ internal static class RunReportSections
 
     public static IReadOnlyList<ReportSection> Build(RunReportData data, RunReportChartSet charts)
     {
-        var sections = new List<ReportSection> { Summary(data), Evaluation(data.Evaluation, charts.LabelDistribution) };
+        var sections = new List<ReportSection> { Summary(data) };
+        if (data.Sweep is { } sweep)
+        {
+            sections.Add(Sweep(sweep, charts.SweepLossCurves));
+        }
+
+        sections.Add(Evaluation(data.Evaluation, charts.LabelDistribution));
         if (data.Evaluation?.Pairs.Any(HasBothAnswers) == true)
         {
             sections.Add(Samples(data.Evaluation.Pairs));
@@ -59,6 +65,38 @@ internal static class RunReportSections
 
         return new ReportSection("Summary", blocks);
     }
+
+    private static ReportSection Sweep(SweepReport sweep, ReportChart? chart)
+    {
+        var blocks = new List<ReportBlock>
+        {
+            new ReportParagraph($"Winner: {sweep.Decision}"),
+            new ReportParagraph($"Rule: {sweep.Rule}. Every variant was compared with the same base deployment on the same held-out pairs, by the same judge and seed; each was measured on a short-lived deployment deleted right after, and only the winner was deployed for the TTL."),
+            new ReportTable(
+                ["Variant", "Hyperparameters", "Outcome", "Trained tokens", "Final train loss", "Final validation loss", "Win rate vs base", "95% CI", "Measured by", "Estimated cost"],
+                sweep.Variants.Select(v => Row(
+                    v.Winner ? $"v{v.Index} (winner)" : $"v{v.Index}",
+                    v.Label,
+                    v.Error is null ? v.State : $"{v.State}: {v.Error}",
+                    ReportFormat.Tokens(v.TrainedTokens),
+                    ReportFormat.Decimal(v.FinalTrainLoss),
+                    ReportFormat.Decimal(v.FinalValidationLoss),
+                    ReportFormat.Percent(v.WinRate),
+                    v.WinRateLow is { } low && v.WinRateHigh is { } high ? $"{ReportFormat.Percent(low)} – {ReportFormat.Percent(high)}" : "n/a",
+                    SweepProvenance(v),
+                    ReportFormat.Usd(v.EstimatedCostUsd))).ToList()),
+        };
+        if (chart is not null)
+        {
+            blocks.Add(new ReportImage(chart));
+        }
+
+        return new ReportSection("Sweep", blocks);
+    }
+
+    private static string SweepProvenance(SweepReportRow row) => row.SampleSize is not { } pairs
+        ? "not measured"
+        : $"{(row.Emulated ? "EMULATED " : string.Empty)}{row.Service ?? "unknown service"}; {(row.Judge is null ? "lexical proxy" : $"judge {row.Judge}")}; {pairs} pairs";
 
     private static string ServiceName(EvaluationService service) => service.Kind switch
     {

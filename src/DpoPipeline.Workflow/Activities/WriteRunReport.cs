@@ -3,6 +3,7 @@ using System.Text.Json;
 using DpoPipeline.Core.Evaluation;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Core.Reports;
+using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Workflow.Runs;
 using DpoPipeline.Workflow.Storage;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,7 @@ public sealed class WriteRunReport(
                     status.Approval is { } a ? new RunApproval(a.Approved, a.DecidedBy, new DateTimeOffset(a.At, TimeSpan.Zero), a.Comment) : null)
                 : null,
             TrainingMetrics = metrics,
+            Sweep = status.Variants.Count == 0 ? null : await SweepAsync(status, metrics, warnings, cancellationToken),
             Evaluation = await ReadAsync<EvaluationResult>(status.Evaluation?.ResultUri, "evaluation_unreadable", warnings, cancellationToken),
             TokenHistograms = await ReadAsync<List<TokenHistogram>>(
                 input.Prepared.TokenHistogramsUri, "histograms_unreadable", warnings, cancellationToken) ?? [],
@@ -61,6 +63,48 @@ public sealed class WriteRunReport(
         var report = await new RunReportRenderer(loggers.CreateLogger<RunReportRenderer>())
             .RenderAsync(data, new RunFilesReportSink(files, status.RunId), cancellationToken);
         return report.Html.Location;
+    }
+
+    /// <param name="winnerMetrics">The curve of the run's own job (the winner's), already read.</param>
+    private async Task<SweepReport> SweepAsync(
+        RunStatus status, TrainingMetricsSeries? winnerMetrics, List<RunReportIssue> warnings, CancellationToken cancellationToken)
+    {
+        var curves = new List<SweepCurve>();
+        foreach (var variant in status.Variants)
+        {
+            var series = variant.JobId is not null && variant.JobId == status.JobId
+                ? winnerMetrics
+                : (await ReadTrainingAsync(variant.JobId, warnings, cancellationToken)).Metrics;
+            if (series is not null)
+            {
+                curves.Add(new SweepCurve(variant.Index, variant.Label, series));
+            }
+        }
+
+        return new SweepReport(
+            SweepWinnerRule.Statement,
+            status.SweepDecision ?? "Not decided yet.",
+            [.. status.Variants.Select(v => new SweepReportRow
+            {
+                Index = v.Index,
+                Label = v.Label,
+                State = v.State.ToString(),
+                JobId = v.JobId,
+                TrainedTokens = v.TrainedTokens,
+                FinalTrainLoss = v.FinalTrainLoss,
+                FinalValidationLoss = v.FinalValidationLoss,
+                WinRate = v.WinRate,
+                WinRateLow = v.WinRateLow,
+                WinRateHigh = v.WinRateHigh,
+                SampleSize = v.EvaluationPairs,
+                Judge = v.Judge,
+                Service = v.Service,
+                Emulated = v.Emulated,
+                EstimatedCostUsd = v.EstimatedCostUsd,
+                Winner = v.Winner,
+                Error = v.Error?.Message,
+            })],
+            curves);
     }
 
     private async Task<(TrainingMetricsSeries? Metrics, long? BilledTokens)> ReadTrainingAsync(
