@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DpoPipeline.Core.Datasets;
+using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Workflow.Runs;
 
 namespace DpoPipeline.Cli;
@@ -18,6 +19,30 @@ internal static class RunCommand
         var input = new DatasetInputOptions();
         var epochs = new Option<int?>("--epochs") { Description = "DPO epochs (default: the service chooses)." };
         var beta = new Option<double?>("--beta") { Description = "DPO beta in (0, 2] (default: the service chooses)." };
+        var sweep = new Option<string[]>("--sweep")
+        {
+            Description = "Sweep a hyperparameter, e.g. --sweep beta=0.05,0.1,0.2 --sweep lr=0.5,1 (beta, lr, epochs, batchSize): one job per combination, only the best deployed.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        sweep.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string[]>() is not { Length: > 0 } assignments)
+            {
+                return;
+            }
+
+            try
+            {
+                SweepSpec.ParseAssignments(assignments);
+            }
+            catch (SweepSpecException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    r.AddError(problem);
+                }
+            }
+        });
         var ttl = new Option<double>("--ttl-hours") { Description = "How long the deployment serves, in the service's time, before it is deleted.", DefaultValueFactory = _ => 2 };
         var budget = new Option<decimal>("--budget-usd") { Description = "The budget ceiling of this local pipeline (Pipeline__BudgetLimitUsd): above this estimate of training plus hosting the run waits for approval.", DefaultValueFactory = _ => 25m };
         var scale = new Option<double?>("--time-scale") { Description = $"How much faster than real time the service's clock runs (default: {EmulatorTimeScale:0} for the built-in emulator, 1 with --endpoint)." };
@@ -39,7 +64,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the whole pipeline on the real Durable engine in this process, against the built-in emulator (no Azure account) or --endpoint; resumable after a crash.");
         input.AddTo(command);
-        foreach (var option in new Option[] { epochs, beta, fraction, ttl, budget, scale, folder, endpoint, inMemory, fresh, json, verbose })
+        foreach (var option in new Option[] { epochs, beta, sweep, fraction, ttl, budget, scale, folder, endpoint, inMemory, fresh, json, verbose })
         {
             command.Options.Add(option);
         }
@@ -63,6 +88,7 @@ internal static class RunCommand
                 Beta = parseResult.GetValue(beta),
                 ValidationFraction = parseResult.GetValue(fraction),
                 DeploymentTtlHours = parseResult.GetValue(ttl),
+                Sweep = parseResult.GetValue(sweep) is { Length: > 0 } assignments ? ToOverride(SweepSpec.ParseAssignments(assignments)) : null,
             };
             var service = parseResult.GetValue(endpoint);
             var settings = new LocalRunSettings(
@@ -80,4 +106,7 @@ internal static class RunCommand
         }));
         return command;
     }
+
+    private static Dictionary<string, double[]> ToOverride(SweepSpec spec) =>
+        spec.Axes.ToDictionary(a => SweepParameters.ShortName(a.Parameter), a => a.Values.ToArray(), StringComparer.Ordinal);
 }

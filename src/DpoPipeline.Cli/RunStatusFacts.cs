@@ -16,6 +16,13 @@ internal static class RunStatusFacts
             .Row("Approval", s.Approval is { } a
                 ? $"{(a.Approved ? "approved" : "refused")} by {a.DecidedBy ?? "someone unrecorded"}{(a.Comment is null ? string.Empty : $": {a.Comment}")}"
                 : null)
+            .Row("Sweep winner", s.SweepDecision);
+        foreach (var v in s.Variants)
+        {
+            table.Row($"Variant v{v.Index}{(v.Winner ? " (winner)" : string.Empty)}", Describe(v));
+        }
+
+        table
             .Row("Job", s.JobId is null ? null : $"{s.JobId} ({s.JobStatus})")
             .Row("Fine-tuned model", s.FineTunedModel)
             .Row("Final train / validation loss", s.LatestMetrics is { } m ? $"{m.TrainLoss:0.###} / {m.ValidationLoss:0.###}" : null)
@@ -56,6 +63,39 @@ internal static class RunStatusFacts
         {
             console.MarkupLine($"[yellow]Caveat:[/] {Markup.Escape(caveat)}");
         }
+    }
+
+    private static string Describe(VariantResult v)
+    {
+        var parts = new List<string> { $"{v.Label}: {v.State.ToString().ToLowerInvariant()}" };
+        if (v.JobId is not null)
+        {
+            parts.Add($"job {v.JobId}");
+        }
+
+        if (v.FinalValidationLoss is { } loss)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"validation loss {loss:0.###}"));
+        }
+
+        if (v.WinRate is { } rate)
+        {
+            parts.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"win rate {rate:0.0%} ({v.WinRateLow:0%}–{v.WinRateHigh:0%}, {v.EvaluationPairs} pairs{(v.Emulated ? ", emulated" : string.Empty)})"));
+        }
+
+        if (v.EstimatedCostUsd is { } cost)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"~{cost:0.00} USD"));
+        }
+
+        if (v.Error is { } error)
+        {
+            parts.Add(error.Message);
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static string Count(IReadOnlyList<string> items, string noun) =>
