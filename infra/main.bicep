@@ -91,6 +91,9 @@ param approvalTimeoutHours string = '24'
 @description('Hours after which a run is abandoned (Pipeline__MaxRunHours).')
 param maxRunHours string = '168'
 
+@description('The most variants (jobs) one hyperparameter sweep may train (Pipeline__MaxSweepVariants).')
+param maxSweepVariants string = '6'
+
 @description('Value of the owner tag on deployments; cleanup deletes only deployments with this tag (Pipeline__Owner).')
 param owner string = 'dpopipeline'
 
@@ -295,6 +298,7 @@ module functionApp 'modules/function-app.bicep' = {
       Pipeline__BudgetLimitUsd: budgetLimitUsd
       Pipeline__ApprovalTimeoutHours: approvalTimeoutHours
       Pipeline__MaxRunHours: maxRunHours
+      Pipeline__MaxSweepVariants: maxSweepVariants
       Pipeline__Owner: owner
       Pipeline__RunsContainer: containers.runs
       Pipeline__DatasetContainers: containers.datasets

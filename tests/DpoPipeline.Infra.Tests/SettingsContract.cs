@@ -95,6 +95,7 @@ internal static class SettingsContract
         new("Pipeline__OnNewVersion", SettingReader.OptionsClass, SettingScope.Everywhere, "supersede", "supersede"),
         new("Pipeline__ApprovalTimeoutHours", SettingReader.OptionsClass, SettingScope.Everywhere, "24", "24"),
         new("Pipeline__MaxRunHours", SettingReader.OptionsClass, SettingScope.Everywhere, "168", "168"),
+        new("Pipeline__MaxSweepVariants", SettingReader.OptionsClass, SettingScope.Everywhere, "6", "6"),
         new("Pipeline__Owner", SettingReader.OptionsClass, SettingScope.Everywhere, "dpopipeline", "dpopipeline"),
         new("Pipeline__RunsContainer", SettingReader.OptionsClass, SettingScope.Everywhere, LocalValue: "runs"),
         new("Pipeline__DatasetContainers", SettingReader.OptionsClass, SettingScope.Everywhere, LocalValue: "datasets"),
