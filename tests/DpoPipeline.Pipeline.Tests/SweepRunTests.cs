@@ -141,6 +141,31 @@ public sealed class SweepRunTests
         Assert.Empty(result.Status.Warnings);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_sweep_whose_trainings_together_exceed_the_budget_waits_for_approval_though_one_would_fit()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var dataset = await harness.SampleAsync();
+
+        // One run's estimate, read at its gate (a budget of 0 stops it there).
+        var single = await harness.StartRunAsync(dataset, new RunOverrides { BudgetLimitUsd = 0m });
+        var one = (await harness.WaitForPhaseAsync(single.RunId, RunPhase.AwaitingApproval)).Status!.EstimatedCostUsd!.Value;
+        await harness.Pipeline.Runs.CancelAsync(single.RunId, new CancelRequest("measured", "tester"), TestContext.Current.CancellationToken);
+
+        // Twice that fits one training, not three.
+        var sweep = await harness.StartRunAsync(dataset, new RunOverrides { Sweep = ThreeBetas, BudgetLimitUsd = 2 * one });
+        var gate = await harness.WaitForPhaseAsync(sweep.RunId, RunPhase.AwaitingApproval);
+
+        // Developer tier hosts for free: the measurement deployments and the winner's TTL add nothing here.
+        Assert.True(one > 0);
+        Assert.Equal(3 * one, gate.Status!.EstimatedCostUsd);
+        Assert.Equal(0m, gate.Status.EstimatedHostingUsd);
+        Assert.Equal(0, harness.Emulator.State.FilesUploaded);
+        await harness.Pipeline.Runs.CancelAsync(sweep.RunId, new CancelRequest("too dear", "tester"), TestContext.Current.CancellationToken);
+        Assert.Equal(RunOutcome.Cancelled, (await harness.RunToEndAsync(sweep.RunId)).Outcome);
+        Assert.Equal(0, harness.Emulator.State.JobsCreated);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_sweep_over_the_limit_or_with_an_unknown_parameter_is_refused_before_anything_starts()
     {
