@@ -88,6 +88,33 @@ public sealed class RunsApiTests : IAsyncLifetime
         Assert.Equal("Training", run.GetProperty("status").GetProperty("phase").GetString());
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_sweep_posted_as_options_shows_its_variants_in_the_run_status_and_one_over_the_limit_is_400()
+    {
+        var body = await File.ReadAllBytesAsync(await _harness.SampleAsync(), TestContext.Current.CancellationToken);
+        var tooMany = Request("POST", "/api/runs", "?name=pairs.jsonl", body, "application/octet-stream");
+        tooMany.Headers[RunsApi.OptionsHeader] = """{ "sweep": { "beta": [0.05, 0.1, 0.2], "lr": [0.5, 1, 2] } }""";
+        var sweep = Request("POST", "/api/runs", "?name=pairs.jsonl", body, "application/octet-stream");
+        sweep.Headers[RunsApi.OptionsHeader] = """{ "sweep": { "beta": [0.05, 0.1] } }""";
+
+        var refused = Assert.IsType<BadRequestObjectResult>(await _api.StartRun(tooMany, _harness.Client, TestContext.Current.CancellationToken));
+        var started = Assert.IsType<ObjectResult>(await _api.StartRun(sweep, _harness.Client, TestContext.Current.CancellationToken));
+
+        Assert.Equal(
+            "sweep: 9 variants (3 beta × 3 lr) exceed the limit of 6 (Pipeline__MaxSweepVariants); drop some values or raise the setting.",
+            Assert.Single(JsonSerializer.SerializeToElement(refused.Value).GetProperty("problems").EnumerateArray()).GetString());
+        var runId = JsonSerializer.SerializeToElement(started.Value).GetProperty("runId").GetString()!;
+        await _harness.WaitUntilAsync(runId, v => v.Status?.Variants.Any(x => x.JobId is not null) == true);
+        var status = Assert.IsType<OkObjectResult>(await _api.GetRun(Request("GET", "/x"), runId, _harness.Client, TestContext.Current.CancellationToken));
+        var variants = JsonSerializer.SerializeToElement(status.Value, Workflow.DurableJson.Options).GetProperty("run").GetProperty("status").GetProperty("variants");
+        Assert.Equal(["beta=0.05", "beta=0.1"], variants.EnumerateArray().Select(v => v.GetProperty("label").GetString()));
+        Assert.Contains(variants.EnumerateArray(), v => v.GetProperty("jobId").GetString()?.StartsWith("ftjob-", StringComparison.Ordinal) == true);
+        var listed = JsonSerializer.SerializeToElement(
+            Assert.IsType<OkObjectResult>(await _api.ListRuns(Request("GET", "/api/runs"), _harness.Client, TestContext.Current.CancellationToken)).Value,
+            Workflow.DurableJson.Options);
+        Assert.DoesNotContain(":v", listed.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("")]
     [InlineData("{}")]
