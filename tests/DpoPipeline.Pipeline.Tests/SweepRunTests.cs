@@ -118,6 +118,9 @@ public sealed class SweepRunTests
         Assert.Equal(3, harness.Emulator.State.Jobs.Count);
         Assert.All(harness.Emulator.State.Jobs, j => Assert.Equal("cancelled", j.Status));
         Assert.All(result.Status.Variants, v => Assert.Equal(VariantState.Cancelled, v.State));
+        Assert.Equal(
+            harness.Emulator.State.Jobs.Select(j => j.Id).Order(StringComparer.Ordinal),
+            result.Status.CleanedUp!.CancelledJobs.Distinct().Order(StringComparer.Ordinal));
         Assert.Null(result.Status.Deployment);
     }
 

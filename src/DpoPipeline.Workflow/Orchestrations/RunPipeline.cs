@@ -444,6 +444,9 @@ public static class RunPipeline
                 context, new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner), ActivityRetries.ForRelease(request.Options.Timing));
             // A cancel that reached a training run was carried out by its monitor; the job counts as cancelled by the run.
             var cancelledByMonitor = cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? [job] : Array.Empty<string>();
+
+            // So were the jobs of a sweep's variants, each by its own monitor.
+            cancelledByMonitor = [.. cancelledByMonitor, .. current.Variants.Where(v => v is { State: VariantState.Cancelled, JobStatus: "cancelled" }).Select(v => v.JobId!)];
             status.Update(s => s with { CleanedUp = cleanup with { CancelledJobs = [.. cancelledByMonitor, .. cleanup.CancelledJobs] } });
         }
         catch (TaskFailedException failure)

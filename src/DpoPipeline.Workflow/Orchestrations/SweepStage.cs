@@ -55,6 +55,8 @@ internal static class SweepStage
         await RunPipeline.DeleteTrainingFilesAsync(context, files, status, retries);
         if (cancel.IsCompleted)
         {
+            // Variants the cancel reached before they started never will.
+            status.Update(s => s with { Variants = [.. s.Variants.Select(v => v.IsTerminal ? v : v with { State = VariantState.Cancelled })] });
             return RunEnding.From(cancel.Result);
         }
 
