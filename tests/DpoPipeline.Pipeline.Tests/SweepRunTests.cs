@@ -144,6 +144,35 @@ public sealed class SweepRunTests
         Assert.Empty(result.Status.Warnings);
     }
 
+    [Theory(Timeout = 240_000)]
+    [InlineData(1, RunOutcome.Completed)]
+    [InlineData(3, RunOutcome.Failed)]
+    public async Task A_failing_variant_fails_the_sweep_only_when_every_variant_fails(int refusedCreates, RunOutcome outcome)
+    {
+        // The service refuses the first job creations for good: those variants fail, the others train.
+        await using var harness = await PipelineHarness.StartAsync(emulator: o => o.Faults.Add(
+            new Emulator.Faults.FaultRule { Fault = "400", Method = "POST", PathEndsWith = "/fine_tuning/jobs", Count = refusedCreates }));
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = ThreeBetas });
+
+        var result = await harness.RunToEndAsync(request.RunId, TimeSpan.FromSeconds(180));
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Equal(refusedCreates, result.Status.Variants.Count(v => v.State == VariantState.Failed));
+        Assert.All(result.Status.Variants.Where(v => v.State == VariantState.Failed), v => Assert.NotNull(v.Error));
+        Assert.Equal(3 - refusedCreates, harness.Emulator.State.JobsCreated);
+        Assert.Empty(harness.PaidLeftovers());
+        if (outcome == RunOutcome.Completed)
+        {
+            Assert.Single(result.Status.Variants, v => v.Winner);
+            Assert.Equal(RunPhase.Completed, result.Status.Phase);
+        }
+        else
+        {
+            Assert.StartsWith("Every variant of the sweep failed", result.Status.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(result.Status.Variants, v => v.Winner);
+        }
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task A_sweep_whose_trainings_together_exceed_the_budget_waits_for_approval_though_one_would_fit()
     {
