@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
@@ -63,4 +64,8 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(nameof(WorkflowTasks.ReleaseRunResources))]
     public Task<RunCleanup> ReleaseRunResourcesActivity([ActivityTrigger] ReleaseRequest input, CancellationToken cancellationToken) =>
         WorkflowTasks.ReleaseRunResources.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.ReadQuotaLimits))]
+    public Task<QuotaLimits> ReadQuotaLimitsActivity([ActivityTrigger] ReadQuotaLimitsRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.ReadQuotaLimits.RunAsync(services, input, cancellationToken);
 }

@@ -16,4 +16,8 @@ public static class OrchestratorFunctions
     [Function(nameof(WorkflowTasks.MonitorFineTuningJob))]
     public static Task<JobOutcome?> MonitorFineTuningJobOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         WorkflowTasks.MonitorFineTuningJob.RunAsync(context);
+
+    [Function(nameof(WorkflowTasks.QuotaCoordinator))]
+    public static Task<QuotaCoordinatorState> QuotaCoordinatorOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        WorkflowTasks.QuotaCoordinator.RunAsync(context);
 }

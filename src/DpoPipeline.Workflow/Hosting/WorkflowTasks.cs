@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
@@ -16,6 +17,9 @@ public static class WorkflowTasks
 
     public static OrchestratorTask<MonitorState, JobOutcome?> MonitorFineTuningJob { get; } =
         new(nameof(MonitorFineTuningJob), Orchestrations.MonitorFineTuningJob.RunAsync);
+
+    public static OrchestratorTask<QuotaCoordinatorState?, QuotaCoordinatorState> QuotaCoordinator { get; } =
+        new(nameof(QuotaCoordinator), Orchestrations.QuotaCoordinator.RunAsync);
 
     public static ActivityTask<PrepareDataset, RunRequest, PreparedDataset> PrepareDataset { get; } = new(nameof(PrepareDataset));
 
@@ -45,13 +49,15 @@ public static class WorkflowTasks
 
     public static ActivityTask<ReleaseRunResources, ReleaseRequest, RunCleanup> ReleaseRunResources { get; } = new(nameof(ReleaseRunResources));
 
-    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob];
+    public static ActivityTask<ReadQuotaLimits, ReadQuotaLimitsRequest, QuotaLimits> ReadQuotaLimits { get; } = new(nameof(ReadQuotaLimits));
+
+    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob, QuotaCoordinator];
 
     public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [
         PrepareDataset, EstimateCost, UploadTrainingFiles, CheckFilesProcessed, CreateFineTuningJob, GetJobSnapshot,
         ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, DeleteEvaluationDeployment,
-        ReleaseRunResources,
+        ReleaseRunResources, ReadQuotaLimits,
     ];
 
     /// <summary>The activity classes, for dependency injection.</summary>

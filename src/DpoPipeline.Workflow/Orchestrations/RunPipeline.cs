@@ -1,4 +1,5 @@
 using DpoPipeline.Core.Deployments;
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Failures;
 using DpoPipeline.Workflow.Hosting;
@@ -47,6 +48,9 @@ public static class RunPipeline
         {
             await ReleaseAsync(context, request, status, cancel);
         }
+
+        // Whatever the run held or waited for in the quota line is free for the next run now.
+        QuotaGate.Release(context);
 
         if (cancel.IsCompleted && cancel.Result.SupersededBy is { } newer)
         {
@@ -145,11 +149,19 @@ public static class RunPipeline
             return RunEnding.Failed("The service could not process the files.", processed.Error!);
         }
 
-        status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
-        var jobId = await WorkflowTasks.CreateFineTuningJob.CallAsync(
-            context, new CreateJobRequest(
-                request.RunId, options.BaseModel, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
-                options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
+        var jobId = await QuotaGate.RunWithSlotAsync(context, QuotaKind.FineTuningJob, status, options.Timing, cancel, () =>
+        {
+            status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
+            return WorkflowTasks.CreateFineTuningJob.CallAsync(
+                context, new CreateJobRequest(
+                    request.RunId, options.BaseModel, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
+                    options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
+        });
+        if (jobId is null)
+        {
+            return RunEnding.From(cancel.Result);
+        }
+
         status.Update(s => s with { JobId = jobId });
         if (cancel.IsCompleted)
         {
@@ -159,6 +171,7 @@ public static class RunPipeline
 
         status.Enter(RunPhase.Training, "The job is queued or training; the monitor polls it with durable timers.");
         var job = await MonitorAsync(context, request, jobId, cancel);
+        QuotaGate.Release(context, QuotaKind.FineTuningJob);
         status.Update(s => s with { JobStatus = job.Status, LatestMetrics = job.LatestMetrics, FineTunedModel = job.FineTunedModel });
         await DeleteTrainingFilesAsync(context, files, status, retries);
 
@@ -206,10 +219,19 @@ public static class RunPipeline
     {
         var options = request.Options;
         var retries = ActivityRetries.For(options.Timing);
-        status.Enter(RunPhase.Deploying, "Deploying the fine-tuned model.");
-        var expiresAt = context.CurrentUtcDateTime + options.DeploymentTtl;
-        var deployment = await WorkflowTasks.DeployModel.CallAsync(
-            context, new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner), retries);
+        var expiresAt = default(DateTime); // from when the deployment slot is granted
+        var deployment = await QuotaGate.RunWithSlotAsync(context, QuotaKind.FineTunedDeployment, status, options.Timing, cancel, () =>
+        {
+            status.Enter(RunPhase.Deploying, "Deploying the fine-tuned model.");
+            expiresAt = context.CurrentUtcDateTime + options.DeploymentTtl;
+            return WorkflowTasks.DeployModel.CallAsync(
+                context, new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner), retries);
+        });
+        if (deployment is null)
+        {
+            return RunEnding.From(cancel.Result);
+        }
+
         status.Update(s => s with { Deployment = deployment, DeploymentExpiresAt = expiresAt });
         if (cancel.IsCompleted)
         {

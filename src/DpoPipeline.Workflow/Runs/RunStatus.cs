@@ -35,6 +35,9 @@ public sealed record RunStatus
 
     public long? EstimatedTrainingTokens { get; init; }
 
+    /// <summary>While the run waits in the quota line: for what, its place, and why.</summary>
+    public Quotas.QueuePlace? Queue { get; init; }
+
     public string? TrainingFileId { get; init; }
 
     public string? ValidationFileId { get; init; }
