@@ -1,4 +1,5 @@
 using System.Globalization;
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Runs;
 using Spectre.Console;
 
@@ -15,6 +16,9 @@ internal static class RunStatusFacts
             .Row("Estimated cost (USD)", s.EstimatedCostUsd?.ToString("0.00", CultureInfo.InvariantCulture))
             .Row("Approval", s.Approval is { } a
                 ? $"{(a.Approved ? "approved" : "refused")} by {a.DecidedBy ?? "someone unrecorded"}{(a.Comment is null ? string.Empty : $": {a.Comment}")}"
+                : null)
+            .Row("Queued", s.Queue is { } q
+                ? $"for a {(q.Resource == QuotaKind.FineTuningJob ? "job" : "deployment")} slot, {(q.Position == 1 ? "next" : $"number {q.Position}")} in line since {q.Since:u} ({q.Reason})"
                 : null)
             .Row("Job", s.JobId is null ? null : $"{s.JobId} ({s.JobStatus})")
             .Row("Fine-tuned model", s.FineTunedModel)
