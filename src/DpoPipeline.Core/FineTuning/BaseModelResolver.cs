@@ -1,0 +1,61 @@
+using DpoPipeline.Core.Tokens;
+
+namespace DpoPipeline.Core.FineTuning;
+
+/// <summary>
+/// Turns a run's <c>baseModel</c> into a model the service can fine-tune. A catalogue model needs no look-up; a
+/// fine-tuned model id (<c>&lt;base&gt;.ft-…</c>) or an earlier run's id (resolved to the model of the run's succeeded
+/// DPO job, found by its <c>dpo_run_id</c> tag) is checked with <c>GET /models/{id}</c>: it must exist and report
+/// <c>capabilities.fine_tune</c>. The family comes from the catalogue model at the root of the chain.
+/// </summary>
+public static class BaseModelResolver
+{
+    /// <summary>True for a model named in the token-profile table: it is a known catalogue model.</summary>
+    public static bool IsCatalogueModel(string model) =>
+        ModelTokenProfiles.All.Any(p => string.Equals(p.Model, model, StringComparison.OrdinalIgnoreCase));
+
+    /// <exception cref="BaseModelException">The model is unknown, cannot be fine-tuned, or its family is unknown.</exception>
+    public static async Task<ResolvedBaseModel> ResolveAsync(FineTuningServiceClient service, string requested, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requested);
+        if (IsCatalogueModel(requested))
+        {
+            return new ResolvedBaseModel(requested, requested, requested, IsFineTuned: false);
+        }
+
+        string model = requested;
+        string? fromRun = null;
+        if (!FineTunedModelId.IsFineTuned(requested))
+        {
+            // Not a catalogue model and not a fine-tuned id: the id of an earlier run, whose DPO job carries its tag.
+            var job = await service.FindRunJobAsync(requested, cancellationToken);
+            if (job is not { Status: FineTuningJobStatus.Succeeded, FineTunedModel: { Length: > 0 } trained })
+            {
+                throw new BaseModelException(
+                    job is null ? BaseModelException.NotFound : BaseModelException.RunHasNoModel,
+                    job is null
+                        ? $"baseModel '{requested}' is neither a catalogue model ({string.Join(", ", ModelTokenProfiles.All.Select(p => p.Model))}), nor a fine-tuned model id (<base>.ft-<id>), nor the id of a run this service has a job of."
+                        : $"Run '{requested}' has no fine-tuned model: its job {job.Id} is {job.RawStatus}.");
+            }
+
+            model = trained;
+            fromRun = requested;
+        }
+
+        var found = await service.GetModelAsync(model, cancellationToken)
+            ?? throw new BaseModelException(BaseModelException.NotFound, $"The service does not know the model '{model}'.");
+        if (!found.CanFineTune)
+        {
+            throw new BaseModelException(BaseModelException.NotFineTunable, $"The model '{model}' cannot be fine-tuned (capabilities.fine_tune is not true).");
+        }
+
+        var family = FineTunedModelId.RootOf(found.Model is { Length: > 0 } parent ? FineTunedModelId.RootOf(parent) : model);
+        if (!ModelTokenProfiles.TryGet(family, out var profile))
+        {
+            throw new BaseModelException(BaseModelException.UnknownFamily, $"The model '{model}' descends from '{family}', whose tokenizer and token limit are unknown here.");
+        }
+
+        return new ResolvedBaseModel(requested, model, profile.Model, FineTunedModelId.IsFineTuned(model), fromRun);
+    }
+}
