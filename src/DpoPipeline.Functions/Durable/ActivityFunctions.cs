@@ -1,3 +1,4 @@
+using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
@@ -63,4 +64,16 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(nameof(WorkflowTasks.ReleaseRunResources))]
     public Task<RunCleanup> ReleaseRunResourcesActivity([ActivityTrigger] ReleaseRequest input, CancellationToken cancellationToken) =>
         WorkflowTasks.ReleaseRunResources.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.CheckBaseModel))]
+    public Task<ResolvedBaseModel> CheckBaseModelActivity([ActivityTrigger] BaseModelRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.CheckBaseModel.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.PrepareSftDataset))]
+    public Task<PreparedSftDataset> PrepareSftDatasetActivity([ActivityTrigger] SftPrepareRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.PrepareSftDataset.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.CreateSftJob))]
+    public Task<string> CreateSftJobActivity([ActivityTrigger] CreateSftJobRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.CreateSftJob.RunAsync(services, input, cancellationToken);
 }
