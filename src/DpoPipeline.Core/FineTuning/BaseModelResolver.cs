@@ -3,10 +3,11 @@ using DpoPipeline.Core.Tokens;
 namespace DpoPipeline.Core.FineTuning;
 
 /// <summary>
-/// Turns a run's <c>baseModel</c> into a model the service can fine-tune. A catalogue model needs no look-up; a
-/// fine-tuned model id (<c>&lt;base&gt;.ft-…</c>) or an earlier run's id (resolved to the model of the run's succeeded
-/// DPO job, found by its <c>dpo_run_id</c> tag) is checked with <c>GET /models/{id}</c>: it must exist and report
-/// <c>capabilities.fine_tune</c>. The family comes from the catalogue model at the root of the chain.
+/// Turns a run's <c>baseModel</c> into a model the service can fine-tune. A catalogue model of the token-profile table
+/// needs no look-up; anything else is asked of the service (<c>GET /models/{id}</c>): a model it knows (a fine-tuned id
+/// <c>&lt;base&gt;.ft-…</c>, or another catalogue model) must report <c>capabilities.fine_tune</c>; a name it does not
+/// know is taken for an earlier run's id and resolved to the model of that run's succeeded DPO job (found by its
+/// <c>dpo_run_id</c> tag), then checked the same way. The family comes from the catalogue model at the root of the chain.
 /// </summary>
 public static class BaseModelResolver
 {
@@ -26,7 +27,8 @@ public static class BaseModelResolver
 
         string model = requested;
         string? fromRun = null;
-        if (!FineTunedModelId.IsFineTuned(requested))
+        var found = await service.GetModelAsync(requested, cancellationToken);
+        if (found is null && !FineTunedModelId.IsFineTuned(requested))
         {
             // Not a catalogue model and not a fine-tuned id: the id of an earlier run, whose DPO job carries its tag.
             var job = await service.FindRunJobAsync(requested, cancellationToken);
@@ -41,10 +43,14 @@ public static class BaseModelResolver
 
             model = trained;
             fromRun = requested;
+            found = await service.GetModelAsync(model, cancellationToken);
         }
 
-        var found = await service.GetModelAsync(model, cancellationToken)
-            ?? throw new BaseModelException(BaseModelException.NotFound, $"The service does not know the model '{model}'.");
+        if (found is null)
+        {
+            throw new BaseModelException(BaseModelException.NotFound, $"The service does not know the model '{model}'.");
+        }
+
         if (!found.CanFineTune)
         {
             throw new BaseModelException(BaseModelException.NotFineTunable, $"The model '{model}' cannot be fine-tuned (capabilities.fine_tune is not true).");

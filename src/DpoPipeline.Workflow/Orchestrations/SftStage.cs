@@ -15,7 +15,7 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// job: its job is tagged with the run, its files carry the run's name, its monitor is a sub-orchestration), and the
 /// three-way evaluation of base, SFT and SFT+DPO. Orchestrator code: only activities, timers and the context clock.
 /// </summary>
-internal static class SftStage
+public static class SftStage
 {
     public const string SftVsBaseResult = "evaluation-sft-vs-base.json";
     public const string DpoVsSftResult = "evaluation-dpo-vs-sft.json";
@@ -28,7 +28,7 @@ internal static class SftStage
     /// (exists, can be fine-tuned, known family), and the run goes on with the model it resolved to.
     /// </summary>
     /// <exception cref="TaskFailedException">The service refused the model: the run fails before it uploads anything.</exception>
-    public static async Task<RunRequest> ResolveBaseModelAsync(TaskOrchestrationContext context, RunRequest request, RunStatusTracker status)
+    internal static async Task<RunRequest> ResolveBaseModelAsync(TaskOrchestrationContext context, RunRequest request, RunStatusTracker status)
     {
         var options = request.Options;
         if (BaseModelResolver.IsCatalogueModel(options.BaseModel))
@@ -44,7 +44,7 @@ internal static class SftStage
     }
 
     /// <returns>The SFT stage's data (null when the run trains DPO only), or the run's end when that data is invalid.</returns>
-    public static async Task<(PreparedSftDataset? Data, RunEnding? Ending)> PrepareAsync(
+    internal static async Task<(PreparedSftDataset? Data, RunEnding? Ending)> PrepareAsync(
         TaskOrchestrationContext context, RunRequest request, PreparedDataset prepared, RunStatusTracker status)
     {
         if (!request.Options.SftFirst)
@@ -70,7 +70,7 @@ internal static class SftStage
 
     /// <summary>Uploads the SFT files, trains the supervised job to its end and deletes the files.</summary>
     /// <returns>The SFT model the DPO job starts from, or the run's end (cancelled, failed, timed out).</returns>
-    public static async Task<(string? Model, RunEnding? Ending)> TrainAsync(
+    internal static async Task<(string? Model, RunEnding? Ending)> TrainAsync(
         TaskOrchestrationContext context, RunRequest request, PreparedSftDataset sft, RunStatusTracker status, Task<CancelRequest> cancel)
     {
         var options = request.Options;
@@ -125,7 +125,7 @@ internal static class SftStage
     /// against SFT. The SFT model is deployed for this only and deleted right after (the release at the run's end
     /// deletes it too, should that fail). Like the evaluation, it informs: its failures are warnings.
     /// </summary>
-    public static async Task CompareAsync(
+    internal static async Task CompareAsync(
         TaskOrchestrationContext context, RunRequest request, Uri heldOut, string dpoDeployment, string baseDeployment, RunStatusTracker status, Task<CancelRequest> cancel)
     {
         if (status.Current.SftModel is not { } sftModel || cancel.IsCompleted)
