@@ -299,7 +299,7 @@ public static class RunPipeline
                 ownBase = await WorkflowTasks.DeployModel.CallAsync(
                     context,
                     new DeployRequest(
-                        request.RunId, options.BaseModel, EvaluationBaseSku, 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
+                        request.RunId, options.BaseModel, SftStage.EvaluationSkuFor(options, EvaluationBaseSku), 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
                         EvaluationBaseDeploymentName(request.RunId)),
                     retries);
                 var state = await RunWaits.ForDeploymentAsync(context, ownBase, options.Timing, cancel);

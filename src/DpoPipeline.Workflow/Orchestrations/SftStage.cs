@@ -24,6 +24,17 @@ public static class SftStage
     public static string EvaluationDeploymentName(string runId) => DeploymentNames.ForRun("sft-" + runId);
 
     /// <summary>
+    /// The SKU to deploy the base model in for the evaluation: a catalogue model pay-per-token; a fine-tuned base model
+    /// (continuous fine-tuning) in the run's own deployment SKU, since fine-tuned deployments bill hosting except on
+    /// the developer tier.
+    /// </summary>
+    public static string EvaluationSkuFor(RunOptions options, string catalogueSku)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FineTunedModelId.IsFineTuned(options.BaseModel) ? options.DeploymentSku : catalogueSku;
+    }
+
+    /// <summary>
     /// A catalogue base model is used as is; a fine-tuned model id or an earlier run's id is checked with the service
     /// (exists, can be fine-tuned, known family), and the run goes on with the model it resolved to.
     /// </summary>
