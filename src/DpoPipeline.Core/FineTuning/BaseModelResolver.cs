@@ -51,9 +51,11 @@ public static class BaseModelResolver
             throw new BaseModelException(BaseModelException.NotFound, $"The service does not know the model '{model}'.");
         }
 
-        if (!found.CanFineTune)
+        // Refused only on the service's word: an answer without capabilities (an OpenAI-shaped model object) lets the
+        // job's creation have the last word.
+        if (found.Capabilities?.FineTune == false)
         {
-            throw new BaseModelException(BaseModelException.NotFineTunable, $"The model '{model}' cannot be fine-tuned (capabilities.fine_tune is not true).");
+            throw new BaseModelException(BaseModelException.NotFineTunable, $"The model '{model}' cannot be fine-tuned: the service reports capabilities.fine_tune false.");
         }
 
         var family = FineTunedModelId.RootOf(found.Model is { Length: > 0 } parent ? FineTunedModelId.RootOf(parent) : model);
