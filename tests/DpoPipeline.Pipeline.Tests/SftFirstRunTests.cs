@@ -71,6 +71,24 @@ public sealed class SftFirstRunTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task Pausing_a_run_during_the_sft_stage_pauses_the_sft_job()
+    {
+        await using var harness = await PipelineHarness.StartAsync(emulator: o => o.Durations.JobRunning = TimeSpan.FromHours(5), withBaseDeployment: false);
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { SftFirst = true });
+        await harness.WaitUntilAsync(request.RunId, _ => harness.Emulator.State.Jobs.Any(j => j.Status == "running" && j.StepsDone > 0));
+
+        var answer = await harness.Pipeline.Runs.ControlJobAsync(
+            request.RunId, new JobControlRequest(JobControlAction.Pause, "tester"), TestContext.Current.CancellationToken);
+        await harness.WaitUntilAsync(request.RunId, _ => harness.Emulator.State.Jobs.Single().Status is "pausing" or "paused");
+
+        Assert.Equal(Workflow.Api.RunCommandResult.Accepted, answer);
+        Assert.Equal(RunJobTag.SftStage, harness.Emulator.State.Jobs.Single().Metadata![RunJobTag.StageKey]);
+        await harness.Pipeline.Runs.CancelAsync(request.RunId, new CancelRequest("done", "tester"), TestContext.Current.CancellationToken);
+        Assert.Equal(RunOutcome.Cancelled, (await harness.RunToEndAsync(request.RunId)).Outcome);
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task The_estimate_of_an_sft_first_run_covers_both_stages()
     {
         await using var harness = await PipelineHarness.StartAsync(pipeline: o => o.BudgetLimitUsd = 0m, withBaseDeployment: false);
