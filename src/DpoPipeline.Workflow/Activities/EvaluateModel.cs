@@ -52,8 +52,9 @@ public sealed class EvaluateModel(
         var result = await evaluator.EvaluateAsync(pairs, cancellationToken);
 
         await using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(result, RunReportJson.Options));
-        var uri = await files.WriteAsync(request.RunId, ResultName, json, "application/json", cancellationToken);
-        return EvaluationSummary.Of(result, uri, ResultName);
+        var resultName = request.ResultName ?? ResultName;
+        var uri = await files.WriteAsync(request.RunId, resultName, json, "application/json", cancellationToken);
+        return EvaluationSummary.Of(result, uri, resultName);
     }
 
     // A run without a seed of its own still gets the same seed on every retry and replay: one derived from its id.

@@ -209,10 +209,15 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
             return run;
         }
 
+        // The DPO job's monitor, or while the SFT stage trains, the SFT job's.
         var monitor = RunEvents.MonitorInstanceId(runId);
         if (!await IsRunningAsync(monitor, cancellationToken))
         {
-            return RunCommandResult.Conflict;
+            monitor = RunEvents.SftMonitorInstanceId(runId);
+            if (!await IsRunningAsync(monitor, cancellationToken))
+            {
+                return RunCommandResult.Conflict;
+            }
         }
 
         await client.RaiseEventAsync(monitor, RunEvents.JobControl, request, cancellationToken);
@@ -241,6 +246,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         }
 
         await client.PurgeInstanceAsync(RunEvents.MonitorInstanceId(runId), cancellationToken);
+        await client.PurgeInstanceAsync(RunEvents.SftMonitorInstanceId(runId), cancellationToken);
         await client.PurgeInstanceAsync(runId, cancellationToken);
         logger.LogInformation("Purged the history of run {RunId}.", runId);
         return RunCommandResult.Accepted;

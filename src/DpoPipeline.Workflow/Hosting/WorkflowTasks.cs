@@ -51,13 +51,19 @@ public static class WorkflowTasks
 
     public static ActivityTask<ReadQuotaLimits, ReadQuotaLimitsRequest, QuotaLimits> ReadQuotaLimits { get; } = new(nameof(ReadQuotaLimits));
 
+    public static ActivityTask<CheckBaseModel, BaseModelRequest, Core.FineTuning.ResolvedBaseModel> CheckBaseModel { get; } = new(nameof(CheckBaseModel));
+
+    public static ActivityTask<PrepareSftDataset, SftPrepareRequest, PreparedSftDataset> PrepareSftDataset { get; } = new(nameof(PrepareSftDataset));
+
+    public static ActivityTask<CreateSftJob, CreateSftJobRequest, string> CreateSftJob { get; } = new(nameof(CreateSftJob));
+
     public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob, QuotaCoordinator];
 
     public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [
         PrepareDataset, EstimateCost, UploadTrainingFiles, CheckFilesProcessed, CreateFineTuningJob, GetJobSnapshot,
         ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, DeleteEvaluationDeployment,
-        ReleaseRunResources, ReadQuotaLimits,
+        ReleaseRunResources, ReadQuotaLimits, CheckBaseModel, PrepareSftDataset, CreateSftJob,
     ];
 
     /// <summary>The activity classes, for dependency injection.</summary>

@@ -36,6 +36,7 @@ public static class RunPipeline
         RunEnding ending;
         try
         {
+            request = await SftStage.ResolveBaseModelAsync(context, request, status);
             ending = await RunStepsAsync(context, request, status, cancel, prepared);
         }
         catch (TaskFailedException failure)
@@ -106,10 +107,17 @@ public static class RunPipeline
             return new RunEnding(RunOutcome.Invalid, RunPhase.Invalid, message, [.. prepared.Errors]);
         }
 
+        var (sftData, sftInvalid) = await SftStage.PrepareAsync(context, request, prepared, status);
+        if (sftInvalid is not null)
+        {
+            return sftInvalid;
+        }
+
         var estimate = await WorkflowTasks.EstimateCost.CallAsync(
             context,
             new CostEstimateRequest(
-                options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs, options.DeploymentSku, options.DeploymentCapacity, options.ServiceTtl),
+                options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs, options.DeploymentSku, options.DeploymentCapacity, options.ServiceTtl,
+                sftData?.TrainingTokensPerEpoch ?? 0),
             retries);
         status.Update(s => s with
         {
@@ -130,6 +138,18 @@ public static class RunPipeline
         if (cancel.IsCompleted)
         {
             return RunEnding.From(cancel.Result);
+        }
+
+        var trainFrom = options.BaseModel;
+        if (sftData is not null)
+        {
+            var (sftModel, sftEnding) = await SftStage.TrainAsync(context, request, sftData, status, cancel);
+            if (sftEnding is not null)
+            {
+                return sftEnding;
+            }
+
+            trainFrom = sftModel!;
         }
 
         status.Enter(RunPhase.Uploading, "Uploading the training and validation files.");
@@ -154,7 +174,7 @@ public static class RunPipeline
             status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
             return WorkflowTasks.CreateFineTuningJob.CallAsync(
                 context, new CreateJobRequest(
-                    request.RunId, options.BaseModel, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
+                    request.RunId, trainFrom, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
                     options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
         });
         if (jobId is null)
@@ -301,7 +321,7 @@ public static class RunPipeline
                 ownBase = await WorkflowTasks.DeployModel.CallAsync(
                     context,
                     new DeployRequest(
-                        request.RunId, options.BaseModel, EvaluationBaseSku, 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
+                        request.RunId, options.BaseModel, SftStage.EvaluationSkuFor(options, EvaluationBaseSku), 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
                         EvaluationBaseDeploymentName(request.RunId)),
                     retries);
                 var state = await RunWaits.ForDeploymentAsync(context, ownBase, options.Timing, cancel);
@@ -324,6 +344,7 @@ public static class RunPipeline
                 new EvaluateRequest(request.RunId, deployment, baseDeployment, heldOut, options.BaseModel, status.Current.FineTunedModel, options.Seed),
                 retries);
             status.Update(s => s with { Evaluation = summary });
+            await SftStage.CompareAsync(context, request, heldOut, deployment, baseDeployment, status, cancel);
         }
         catch (TaskFailedException failure)
         {
@@ -447,13 +468,19 @@ public static class RunPipeline
     {
         status.Enter(RunPhase.TearingDown, "Releasing what the run holds: its job if still running, its files and its deployment.");
         var current = status.Current;
-        var known = new[] { current.TrainingFileId, current.ValidationFileId }.OfType<string>().ToList();
+        var known = new[] { current.TrainingFileId, current.ValidationFileId, current.SftTrainingFileId, current.SftValidationFileId }.OfType<string>().ToList();
         try
         {
             var cleanup = await WorkflowTasks.ReleaseRunResources.CallAsync(
-                context, new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner), ActivityRetries.ForRelease(request.Options.Timing));
+                context,
+                new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner, current.SftJobId is { } sftJob ? [sftJob] : null),
+                ActivityRetries.ForRelease(request.Options.Timing));
             // A cancel that reached a training run was carried out by its monitor; the job counts as cancelled by the run.
-            var cancelledByMonitor = cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? [job] : Array.Empty<string>();
+            var cancelledByMonitor = new[]
+            {
+                cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? job : null,
+                cancel.IsCompleted && current is { SftJobId: { } sft, SftJobStatus: "cancelled" } ? sft : null,
+            }.OfType<string>().ToArray();
             status.Update(s => s with { CleanedUp = cleanup with { CancelledJobs = [.. cancelledByMonitor, .. cleanup.CancelledJobs] } });
         }
         catch (TaskFailedException failure)
