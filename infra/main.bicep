@@ -97,6 +97,15 @@ param maxSweepVariants string = '6'
 @description('Value of the owner tag on deployments; cleanup deletes only deployments with this tag (Pipeline__Owner).')
 param owner string = 'dpopipeline'
 
+@description('Fine-tuning jobs of the pipeline created at once; more runs wait in phase Queued (Pipeline__MaxRunningJobs).')
+param maxRunningJobs string = '1'
+
+@description('Deployments of fine-tuned models the pipeline keeps at once (Pipeline__MaxFineTunedDeployments).')
+param maxFineTunedDeployments string = '5'
+
+@description('Minutes a slot the service refused for quota stays closed before a queued run tries again (Pipeline__QuotaRecheckMinutes).')
+param quotaRecheckMinutes string = '5'
+
 @description('Held-out pairs evaluated per run (Pipeline__EvaluationSampleSize).')
 param evaluationSampleSize string = '50'
 
@@ -307,6 +316,9 @@ module functionApp 'modules/function-app.bicep' = {
       Pipeline__AllowedDeploymentSkus: allowedDeploymentSkus
       Pipeline__MaxDeploymentCapacity: maxDeploymentCapacity
       Pipeline__MaxDeploymentTtlHours: maxDeploymentTtlHours
+      Pipeline__MaxRunningJobs: maxRunningJobs
+      Pipeline__MaxFineTunedDeployments: maxFineTunedDeployments
+      Pipeline__QuotaRecheckMinutes: quotaRecheckMinutes
       Pipeline__EvaluationSampleSize: evaluationSampleSize
       Pipeline__EvaluationBaseDeployment: evaluationBaseDeployment
       Pipeline__JudgeDeployment: judgeDeployment

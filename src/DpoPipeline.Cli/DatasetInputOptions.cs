@@ -28,14 +28,18 @@ internal sealed class DatasetInputOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public DatasetInputOptions()
+    /// <param name="allowRunIds">
+    /// `dpo run` also takes a fine-tuned model id or an earlier run's id as --base-model (continuous fine-tuning); the
+    /// run checks it with the service. The other commands need a model whose tokenizer they know.
+    /// </param>
+    public DatasetInputOptions(bool allowRunIds = false)
     {
         Format.AcceptOnlyFromAmong([.. EnumNames.Of<DatasetFormat>().Keys]);
         Shape.AcceptOnlyFromAmong([.. EnumNames.Of<DatasetShape>().Keys]);
         BaseModel.Validators.Add(result =>
         {
             var model = result.GetValueOrDefault<string>();
-            if (model is not null && !ModelTokenProfiles.TryGet(model, out _))
+            if (model is not null && !ModelTokenProfiles.TryGet(model, out _) && !(allowRunIds && model.StartsWith("dpo-", StringComparison.Ordinal)))
             {
                 result.AddError($"Unknown base model '{model}'. Known: {string.Join(", ", ModelTokenProfiles.All.Select(p => p.Model))}.");
             }

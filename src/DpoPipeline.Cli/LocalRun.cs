@@ -131,6 +131,7 @@ internal static class LocalRun
     {
         var options = new EmulatorOptions { TimeScale = settings.TimeScale, PersistenceFolder = durable ? settings.Folder.Emulator : null };
         options.Models.Dpo.LengthDrift = 1.25;
+        options.Models.SftDpo.LengthDrift = 1.25;
         return EmulatorServer.StartAsync(options, cancellationToken);
     }
 

@@ -16,7 +16,7 @@ internal static class RunCommand
 
     public static Command Create(CliOutput output)
     {
-        var input = new DatasetInputOptions();
+        var input = new DatasetInputOptions(allowRunIds: true);
         var epochs = new Option<int?>("--epochs") { Description = "DPO epochs (default: the service chooses)." };
         var beta = new Option<double?>("--beta") { Description = "DPO beta in (0, 2] (default: the service chooses)." };
         var sweep = new Option<string[]>("--sweep")
@@ -52,6 +52,8 @@ internal static class RunCommand
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep the engine's state in memory: no Azurite needed, but the run ends with this process." };
         var fraction = new Option<double?>("--validation-fraction") { Description = "Share of examples held out for validation (at least 10 when the dataset has 20 or more); 0 for none." };
         var fresh = new Option<bool>("--new") { Description = "Start a new run even if one for this dataset is unfinished (that one is cancelled first)." };
+        var sftFirst = new Option<bool>("--sft-first") { Description = "Train SFT first (prompt + preferred reply of the same pairs, same split), then DPO from the SFT model; the report compares base, SFT and SFT+DPO." };
+        var sftData = new Option<string?>("--sft-data") { Description = "A separate demonstration file (chat \"messages\" JSONL) for the SFT stage; implies --sft-first." };
         var json = new Option<bool>("--json") { Description = "Print the final run status as JSON on stdout." };
         var verbose = new Option<bool>("--verbose") { Description = "Log what the engine and the activities do (stderr); warnings only by default." };
         scale.Validators.Add(r =>
@@ -64,7 +66,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the whole pipeline on the real Durable engine in this process, against the built-in emulator (no Azure account) or --endpoint; resumable after a crash.");
         input.AddTo(command);
-        foreach (var option in new Option[] { epochs, beta, sweep, fraction, ttl, budget, scale, folder, endpoint, inMemory, fresh, json, verbose })
+        foreach (var option in new Option[] { epochs, beta, sweep, fraction, ttl, budget, scale, folder, endpoint, inMemory, fresh, sftFirst, sftData, json, verbose })
         {
             command.Options.Add(option);
         }
@@ -89,6 +91,8 @@ internal static class RunCommand
                 ValidationFraction = parseResult.GetValue(fraction),
                 DeploymentTtlHours = parseResult.GetValue(ttl),
                 Sweep = parseResult.GetValue(sweep) is { Length: > 0 } assignments ? ToOverride(SweepSpec.ParseAssignments(assignments)) : null,
+                SftFirst = parseResult.GetValue(sftFirst) ? true : null,
+                SftData = parseResult.GetValue(sftData) is { Length: > 0 } demonstrations ? Path.GetFullPath(demonstrations) : null,
             };
             var service = parseResult.GetValue(endpoint);
             var settings = new LocalRunSettings(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Runs;
 using Spectre.Console;
 
@@ -23,6 +24,14 @@ internal static class RunStatusFacts
         }
 
         table
+            .Row("Queued", s.Queue is { } q
+                ? $"for a {(q.Resource == QuotaKind.FineTuningJob ? "job" : "deployment")} slot, {(q.Position == 1 ? "next" : $"number {q.Position}")} in line since {q.Since:u} ({q.Reason})"
+                : null)
+            .Row("Base model", s.ResolvedBaseModel is { } resolved
+                ? $"{resolved} (fine-tuned, family {s.BaseModelFamily}{(s.BaseModelFromRun is { } run ? $", from run {run}" : string.Empty)})"
+                : null)
+            .Row("SFT job (stage 1)", s.SftJobId is null ? null : $"{s.SftJobId} ({s.SftJobStatus})")
+            .Row("SFT model (not deployed)", s.SftModel)
             .Row("Job", s.JobId is null ? null : $"{s.JobId} ({s.JobStatus})")
             .Row("Fine-tuned model", s.FineTunedModel)
             .Row("Final train / validation loss", s.LatestMetrics is { } m ? $"{m.TrainLoss:0.###} / {m.ValidationLoss:0.###}" : null)
@@ -32,6 +41,10 @@ internal static class RunStatusFacts
             table.Row(name, value);
         }
 
+        table
+            .Row("SFT vs base", StageRow(s.SftEvaluation))
+            .Row("SFT+DPO vs SFT", StageRow(s.DpoOverSftEvaluation))
+            .Row("Did DPO add anything over SFT?", s.SftVerdict);
         return table
             .Row("Released", s.CleanedUp is { } c
                 ? $"{Count(c.CancelledJobs, "job")} cancelled, {Count(c.DeletedFiles, "file")} and {Count(c.DeletedDeployments, "deployment")} deleted"
@@ -97,6 +110,11 @@ internal static class RunStatusFacts
 
         return string.Join(", ", parts);
     }
+    private static string? StageRow(EvaluationSummary? e) =>
+        e is null ? null
+        : e.WinRate is { } rate
+            ? string.Create(CultureInfo.InvariantCulture, $"win rate {rate:P1} (95% CI {e.WinRateLow:P1}–{e.WinRateHigh:P1}, {e.Pairs} pairs, {e.Method})")
+            : e.Note ?? "not decided";
 
     private static string Count(IReadOnlyList<string> items, string noun) =>
         items.Count == 0 ? $"no {noun}" : $"{items.Count} {noun}{(items.Count == 1 ? string.Empty : "s")} ({string.Join(", ", items)})";

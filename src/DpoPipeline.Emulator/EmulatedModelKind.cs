@@ -10,4 +10,7 @@ public enum EmulatedModelKind
 
     /// <summary>Fine-tuned by a DPO job.</summary>
     Dpo,
+
+    /// <summary>Fine-tuned by a DPO job that started from a model of a supervised job (SFT, then DPO).</summary>
+    SftDpo,
 }

@@ -20,6 +20,9 @@ public sealed class EmulatorModels
     /// <summary>A deployment of a model from a DPO job.</summary>
     public EmulatedModelBehaviour Dpo { get; set; } = new() { PreferenceRate = 0.8 };
 
+    /// <summary>A deployment of a model from a DPO job that continued an SFT model: the best of the four by default.</summary>
+    public EmulatedModelBehaviour SftDpo { get; set; } = new() { PreferenceRate = 0.85 };
+
     /// <summary>Overrides by deployment name (case-insensitive), whatever the model's kind.</summary>
     public IDictionary<string, EmulatedModelBehaviour> Deployments { get; } = new Dictionary<string, EmulatedModelBehaviour>(StringComparer.OrdinalIgnoreCase);
 
@@ -61,6 +64,7 @@ public sealed class EmulatorModels
         return kind switch
         {
             EmulatedModelKind.Dpo => Dpo,
+            EmulatedModelKind.SftDpo => SftDpo,
             EmulatedModelKind.Sft => Sft,
             _ => Base,
         };
@@ -71,6 +75,7 @@ public sealed class EmulatorModels
         Base.Validate("Models:Base");
         Sft.Validate("Models:Sft");
         Dpo.Validate("Models:Dpo");
+        SftDpo.Validate("Models:SftDpo");
         foreach (var (name, behaviour) in Deployments)
         {
             behaviour.Validate($"Models:Deployments:{name}");

@@ -41,6 +41,16 @@ public sealed class EmulatorOptions
         "gpt-4.1-nano-2025-04-14",
     };
 
+    /// <summary>
+    /// Catalogue models the models endpoint lists that can only answer, not be fine-tuned: a job on one is refused with
+    /// the service's "does not support fine-tuning" error.
+    /// </summary>
+    public IList<string> InferenceOnlyModels { get; } = new List<string>
+    {
+        "gpt-4o-2024-11-20",
+        "o3-mini-2025-01-31",
+    };
+
     /// <summary>Fraction of the training run after which a job marked to fail midway fails.</summary>
     public double FailMidwayFraction { get; set; } = 0.5;
 

@@ -97,10 +97,12 @@ public static class EmulatorServer
         FileEndpoints.Map(v1);
         JobEndpoints.Map(v1);
         ChatCompletionEndpoints.MapV1(v1);
+        ModelEndpoints.Map(v1);
         var classic = app.MapGroup(Routes.OpenAI);
         FileEndpoints.Map(classic);
         JobEndpoints.Map(classic);
         ChatCompletionEndpoints.MapClassic(classic);
+        ModelEndpoints.Map(classic);
         DeploymentEndpoints.Map(app);
         app.MapFallback(() => AzureError.Result(StatusCodes.Status404NotFound, "404", "Resource not found"));
         return app;

@@ -42,6 +42,42 @@ public sealed class RunAndReportCommandTests : IDisposable
         Assert.Contains(status.GetProperty("fineTunedModel").GetString()!, await File.ReadAllTextAsync(Path.Combine(rendered, "report.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Run_sft_first_in_memory_trains_two_jobs_the_second_from_the_firsts_model_and_reports_three_ways()
+    {
+        var run = await CliRun.InvokeAsync("run", "--sample", "--sft-first", "--in-memory", "--time-scale", "3000", "--ttl-hours", "1", "--out", _folder, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var result = JsonDocument.Parse(run.Out);
+        Assert.Equal("Completed", result.RootElement.GetProperty("outcome").GetString());
+        var status = result.RootElement.GetProperty("status");
+        var sftModel = status.GetProperty("sftModel").GetString()!;
+        Assert.StartsWith("gpt-4.1-mini-2025-04-14.ft-", sftModel, StringComparison.Ordinal);
+        Assert.NotEqual(status.GetProperty("sftJobId").GetString(), status.GetProperty("jobId").GetString());
+        Assert.Equal("succeeded", status.GetProperty("sftJobStatus").GetString());
+        Assert.Equal(JsonValueKind.Number, status.GetProperty("dpoOverSftEvaluation").GetProperty("pairs").ValueKind);
+        Assert.Equal(JsonValueKind.Number, status.GetProperty("sftEvaluation").GetProperty("pairs").ValueKind);
+        Assert.Matches("^(Yes|No|Not shown)", status.GetProperty("sftVerdict").GetString());
+        var runDir = Path.Combine(_folder, "runs", status.GetProperty("runId").GetString()!);
+        Assert.True(File.Exists(Path.Combine(runDir, "sft-train.jsonl")));
+        var markdown = await File.ReadAllTextAsync(Path.Combine(runDir, "report", "report.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("## Base, SFT and SFT+DPO", markdown, StringComparison.Ordinal);
+        Assert.Contains(sftModel, markdown, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Run_with_sft_data_trains_the_sft_stage_on_that_file()
+    {
+        var run = await CliRun.InvokeAsync(
+            "run", "--sample", "--sft-data", CliRun.Dataset("gsm8k-sft-chat-validation.jsonl"), "--in-memory", "--time-scale", "3000", "--ttl-hours", "1", "--out", _folder, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var result = JsonDocument.Parse(run.Out);
+        var status = result.RootElement.GetProperty("status");
+        Assert.Equal(50, status.GetProperty("sftTrainingExamples").GetInt32() + status.GetProperty("sftValidationExamples").GetInt32());
+        Assert.Equal("succeeded", status.GetProperty("sftJobStatus").GetString());
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Run_in_memory_on_an_invalid_dataset_ends_invalid_with_exit_1_and_uploads_nothing()
     {

@@ -186,6 +186,17 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Empty(await _harness.InstancesAsync());
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task A_demonstration_file_for_an_sft_stage_is_not_a_dataset()
+    {
+        var demonstrations = await UploadAsync("pairs.sft.jsonl", """{"messages":[{"role":"user","content":"q"},{"role":"assistant","content":"a"}]}"""u8.ToArray());
+
+        var outcome = await Starter().StartAsync(demonstrations, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(BlobStartKind.IgnoredSidecar, outcome.Kind);
+        Assert.Empty(await _harness.InstancesAsync());
+    }
+
     private DatasetBlobStarter Starter(PipelineHarness? harness = null) => new(
         (harness ?? _harness).Pipeline.Runs, _runFiles, Options.Create((harness ?? _harness).Pipeline.Options), TimeProvider.System, NullLogger<DatasetBlobStarter>.Instance);
 

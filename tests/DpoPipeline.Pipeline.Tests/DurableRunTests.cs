@@ -51,6 +51,28 @@ public sealed class DurableRunTests(AzuriteFixture azurite)
         Assert.Empty(await harness.Pipeline.Runs.FindUnfinishedAsync(request.DatasetUri, TestContext.Current.CancellationToken));
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task An_sft_first_run_whose_engine_stops_during_the_sft_stage_completes_on_a_new_engine_with_two_jobs_and_no_second_upload()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o => o.Durations.JobRunning = TimeSpan.FromHours(3),
+            withBaseDeployment: false,
+            backend: new AzureStorageBackend(_azurite.ConnectionString, UniqueTaskHub()));
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { SftFirst = true });
+        var training = await harness.WaitUntilAsync(
+            request.RunId, v => v.Status?.SftJobId is { } sft && harness.Emulator.State.Jobs.Any(j => j.Id == sft && j.Status == "running"));
+
+        await harness.RestartEngineAsync();
+        var result = await harness.RunToEndAsync(request.RunId, TimeSpan.FromMinutes(4));
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.Equal(training.Status!.SftJobId, result.Status.SftJobId);
+        Assert.Equal(2, harness.Emulator.State.JobsCreated);
+        Assert.Equal(4, harness.Emulator.State.FilesUploaded);
+        Assert.Equal(result.Status.SftModel, harness.Emulator.State.Jobs.Single(j => j.Id == result.Status.JobId).Model);
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
     // Task hub names: a letter, then letters and digits, at most 45 characters; one per test keeps tests apart.
     private static string UniqueTaskHub() => "t" + Guid.NewGuid().ToString("N")[..20];
 }

@@ -62,7 +62,7 @@ public sealed class SweepOptionsTests
             new CostEstimateRequest("gpt-4.1-mini-2025-04-14", 1_000_000, 2, "standard", 1, TimeSpan.FromHours(24)), TestContext.Current.CancellationToken);
 
         var sweep = await new EstimateCost().RunAsync(
-            new CostEstimateRequest("gpt-4.1-mini-2025-04-14", 1_000_000, 2, "standard", 1, TimeSpan.FromHours(24), [2, 2, 2], "standard"),
+            new CostEstimateRequest("gpt-4.1-mini-2025-04-14", 1_000_000, 2, "standard", 1, TimeSpan.FromHours(24), SweepEpochs: [2, 2, 2], MeasurementSku: "standard"),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(3, sweep.Variants);

@@ -23,6 +23,14 @@ public static class UploadedFileCheck
                 await content.CopyToAsync(file, cancellationToken);
             }
 
+            if (await IsSftFileAsync(spool, cancellationToken))
+            {
+                await using var sft = File.OpenRead(spool);
+                var sftReport = await Sft.SftFileCheck.CheckAsync(sft, Path.GetFileName(spool), Tokens.ModelTokenProfiles.DefaultModel, cancellationToken);
+                var firstSft = sftReport.Issues.OrderBy(i => i.Line is null).ThenBy(i => i.Line).FirstOrDefault();
+                return firstSft is null ? null : FailurePrefix + Describe(firstSft);
+            }
+
             var report = await DatasetValidator.ValidateAsync(
                 spool,
                 new ValidationOptions { Format = DatasetFormat.JsonLines, Shape = DatasetShape.AzureDpo, MaxIssuesPerCode = 1 },
@@ -40,6 +48,33 @@ public static class UploadedFileCheck
         {
             File.Delete(spool);
         }
+    }
+
+    /// <summary>A chat (SFT) file: its first line holds <c>messages</c> and no DPO <c>input</c>.</summary>
+    private static async Task<bool> IsSftFileAsync(string path, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(line);
+                return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("messages", out _)
+                    && !document.RootElement.TryGetProperty("input", out _);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The service numbers lines from 0 ("Deserialization of line #0 failed.").</summary>

@@ -14,4 +14,5 @@ namespace DpoPipeline.Core.FineTuning;
 [JsonSerializable(typeof(ListPage<FineTuningEvent>))]
 [JsonSerializable(typeof(ListPage<FineTuningCheckpoint>))]
 [JsonSerializable(typeof(DpoJobCreateBody))]
+[JsonSerializable(typeof(ServiceModel))]
 internal sealed partial class FineTuningJsonContext : JsonSerializerContext;

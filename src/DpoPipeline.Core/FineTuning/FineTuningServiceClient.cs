@@ -155,13 +155,85 @@ public sealed class FineTuningServiceClient
             cancellationToken);
     }
 
-    /// <summary>The newest job tagged with the run (metadata <c>dpo_run_id</c> or the run's suffix), in any state.</summary>
+    /// <summary>
+    /// Creates the SFT stage's job of a run (method <c>supervised</c>, tagged with the run and <c>dpo_stage: sft</c>),
+    /// or returns the one that already exists for the run unless it failed or was cancelled: a replayed activity never
+    /// pays for a second job, and the run's DPO job is never taken for it.
+    /// </summary>
+    public async Task<FineTuningJob> CreateSftJobAsync(SftJobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = SftJobRequestValidator.Validate(request);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid SFT job request: " + string.Join(" ", problems), nameof(request));
+        }
+
+        if (await FindReusableSftJobAsync(request.RunId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var payload = BinaryData.FromString(SftJobCreateBody.Json(request));
+        var attempts = 0;
+        return await _sender.Resilience.ExecuteAsync(
+            async token =>
+            {
+                if (attempts++ > 0 && await FindReusableSftJobAsync(request.RunId, token) is { } created)
+                {
+                    return created;
+                }
+
+                var body = await _sender.SendOnceAsync(
+                    "create fine-tuning job", _sender.Request("POST", JobsPath, BinaryContent.Create(payload)), token);
+                var job = Read(body, FineTuningJsonContext.Default.FineTuningJob);
+                _logger.LogInformation(
+                    "Created SFT job {JobId} for run {RunId} on {Model} ({Status})", job.Id, request.RunId, job.Model, job.RawStatus);
+                return job;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The newest SFT-stage job of the run, in any state.</summary>
+    public async Task<FineTuningJob?> FindRunSftJobAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        await foreach (var job in GetAllJobsAsync(cancellationToken))
+        {
+            if (RunJobTag.MatchesSft(job, runId))
+            {
+                return job;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A model as the service describes it (<c>GET /models/{id}</c>): a catalogue model or a fine-tuned one, with its
+    /// capabilities. Null when the service does not know it (404).
+    /// </summary>
+    public async Task<ServiceModel?> GetModelAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        try
+        {
+            var body = await _sender.SendAsync("get model", _sender.Request("GET", "models/" + Uri.EscapeDataString(modelId)), cancellationToken);
+            return Read(body, FineTuningJsonContext.Default.ServiceModel);
+        }
+        catch (AzureOpenAIServiceException e) when (e.Kind == ServiceErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The newest job tagged with the run (metadata <c>dpo_run_id</c> or the run's suffix), in any state; never its SFT stage's.</summary>
     public async Task<FineTuningJob?> FindRunJobAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         await foreach (var job in GetAllJobsAsync(cancellationToken))
         {
-            if (RunJobTag.Matches(job, runId))
+            if (RunJobTag.Matches(job, runId) && !RunJobTag.IsSftStage(job))
             {
                 return job;
             }
@@ -248,6 +320,18 @@ public sealed class FineTuningServiceClient
         }
 
         _logger.LogInformation("Run {RunId} already has job {JobId} ({Status}); not creating another", runId, existing.Id, existing.RawStatus);
+        return existing;
+    }
+
+    private async Task<FineTuningJob?> FindReusableSftJobAsync(string runId, CancellationToken cancellationToken)
+    {
+        var existing = await FindRunSftJobAsync(runId, cancellationToken);
+        if (existing is null || existing.Status is FineTuningJobStatus.Failed or FineTuningJobStatus.Cancelled)
+        {
+            return null;
+        }
+
+        _logger.LogInformation("Run {RunId} already has SFT job {JobId} ({Status}); not creating another", runId, existing.Id, existing.RawStatus);
         return existing;
     }
 

@@ -20,6 +20,30 @@ public static class RunJobTag
     public static string SuffixFor(string runId) =>
         IdentifierSlug.Create(runId, string.Empty, MaxSuffixLength, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_', lowercase: false);
 
+    /// <summary>Metadata key naming the stage of a run a job belongs to; only an SFT stage's job carries it.</summary>
+    public const string StageKey = "dpo_stage";
+
+    /// <summary>The <see cref="StageKey"/> value of the job that supervised-fine-tunes before DPO.</summary>
+    public const string SftStage = "sft";
+
+    /// <summary>The suffix of a run's SFT job: distinct from the DPO job's, so neither is ever taken for the other.</summary>
+    public static string SftSuffixFor(string runId) => SuffixFor("sft-" + runId);
+
+    /// <summary>True for the job of a run's SFT stage (by its stage tag, or by its suffix where metadata was dropped).</summary>
+    public static bool IsSftStage(FineTuningJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return (job.Metadata is not null && job.Metadata.TryGetValue(StageKey, out var stage) && stage == SftStage)
+            || (job.Suffix is { } suffix && job.Metadata?.GetValueOrDefault(MetadataKey) is { } runId && suffix == SftSuffixFor(runId));
+    }
+
+    /// <summary>The run's SFT-stage job: tagged with the run and the stage, or carrying the run's SFT suffix.</summary>
+    public static bool MatchesSft(FineTuningJob job, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return (Matches(job, runId) && IsSftStage(job)) || string.Equals(job.Suffix, SftSuffixFor(runId), StringComparison.Ordinal);
+    }
+
     public static bool Matches(FineTuningJob job, string runId) =>
         (job.Metadata is not null && job.Metadata.TryGetValue(MetadataKey, out var tagged) && tagged == runId)
         || string.Equals(job.Suffix, SuffixFor(runId), StringComparison.Ordinal);

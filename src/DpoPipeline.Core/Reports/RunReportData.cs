@@ -13,6 +13,17 @@ public sealed record RunReportData
 
     public string? FineTunedModel { get; init; }
 
+    /// <summary>How the base model was resolved when it is itself fine-tuned, e.g. "fine-tuned, family gpt-4.1-mini-2025-04-14, from run dpo-…".</summary>
+    public string? BaseModelNote { get; init; }
+
+    /// <summary>The SFT stage's job and model, when the run trained SFT before DPO.</summary>
+    public string? SftJobId { get; init; }
+
+    public string? SftModel { get; init; }
+
+    /// <summary>Base, SFT and SFT+DPO compared on the same held-out prompts, when an SFT stage ran.</summary>
+    public StageComparison? StageComparison { get; init; }
+
     public string? Deployment { get; init; }
 
     public string? JobId { get; init; }

@@ -21,6 +21,10 @@ internal static class RunReportSections
         }
 
         sections.Add(Evaluation(data.Evaluation, charts.LabelDistribution));
+        if (data.StageComparison is { } stages)
+        {
+            sections.Add(Stages(stages));
+        }
         if (data.Evaluation?.Pairs.Any(HasBothAnswers) == true)
         {
             sections.Add(Samples(data.Evaluation.Pairs));
@@ -45,13 +49,22 @@ internal static class RunReportSections
             Row("Run", data.RunId),
             Row("Service", data.Service is { } service ? $"{ServiceName(service)} ({service.Host})" : "not recorded"),
             Row("Dataset", data.DatasetName),
-            Row("Base model", data.BaseModel),
+            Row("Base model", data.BaseModelNote is { } note ? $"{data.BaseModel} ({note})" : data.BaseModel),
             Row("Fine-tuned model", data.FineTunedModel ?? "n/a"),
             Row("Deployment", data.Deployment ?? "n/a"),
             Row("Fine-tuning job", data.JobId ?? "n/a"),
+        };
+        if (data.SftJobId is not null)
+        {
+            rows.Add(Row("SFT job (stage 1)", data.SftJobId));
+            rows.Add(Row("SFT model (not deployed)", data.SftModel ?? "n/a"));
+        }
+
+        rows.AddRange(new[]
+        {
             Row("Outcome", data.Outcome ?? "n/a"),
             Row("Report generated", ReportFormat.Timestamp(data.GeneratedAt)),
-        };
+        });
         var blocks = new List<ReportBlock> { new ReportTable(["Item", "Value"], rows) };
         if (data.Evaluation is { } evaluation)
         {
@@ -97,6 +110,19 @@ internal static class RunReportSections
     private static string SweepProvenance(SweepReportRow row) => row.SampleSize is not { } pairs
         ? "not measured"
         : $"{(row.Emulated ? "EMULATED " : string.Empty)}{row.Service ?? "unknown service"}; {(row.Judge is null ? "lexical proxy" : $"judge {row.Judge}")}; {pairs} pairs";
+
+    private static ReportSection Stages(StageComparison stages) =>
+        new(
+            "Base, SFT and SFT+DPO",
+            [
+                new ReportParagraph("Did DPO add anything over SFT? " + stages.Verdict),
+                new ReportTable(
+                    ["Candidate", "Against", "Method", "Pairs", "Win rate", "95% CI"],
+                    [.. stages.Rows.Select(r => Row(
+                        r.Candidate, r.Reference, r.Method ?? "n/a", r.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ReportFormat.Percent(r.WinRate), r.Low is { } low && r.High is { } high ? $"{ReportFormat.Percent(low)}–{ReportFormat.Percent(high)}" : "n/a"))]),
+                new ReportParagraph("Each row compares two models on the same held-out prompts, as the evaluation above does; the SFT model was deployed only for this comparison and deleted right after."),
+            ]);
 
     private static string ServiceName(EvaluationService service) => service.Kind switch
     {

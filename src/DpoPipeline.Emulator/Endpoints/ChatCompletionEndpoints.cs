@@ -91,7 +91,7 @@ internal static class ChatCompletionEndpoints
 
         var progress = runtime.Progress(state, now);
         var job = state.Jobs.FirstOrDefault(j => j.FineTunedModelName == deployment.ModelName && progress[j.Id].Status == JobStatus.Succeeded);
-        var kind = job is null ? EmulatedModelKind.Base : job.Method == StoredJob.DpoMethod ? EmulatedModelKind.Dpo : EmulatedModelKind.Sft;
+        var kind = ModelCatalog.KindOf(state, job, progress);
         var plan = job is null ? null : JobPlan.For(job);
         var answer = chat.Reply(
             state, deployment.Key.Name, kind, call.Messages, call.Seed, plan is null ? null : (plan.Beta, plan.LearningRateMultiplier, plan.NEpochs));

@@ -55,13 +55,15 @@ internal static class JobEndpoints
             create = parsed;
         }
 
-        var model = ResolveModel(create.Model, runtime.Options);
+        var now = runtime.Now;
+        // A catalogue model, or a fine-tuned model of a succeeded job: continuous fine-tuning.
+        var model = ResolveModel(create.Model, runtime.Options)
+            ?? runtime.Store.Read(state => ModelCatalog.FineTuned(state, runtime.Progress(state, now), create.Model)?.FineTunedModelName);
         if (model is null)
         {
             return AzureError.InvalidPayload("The specified base model does not support fine-tuning.", "model");
         }
 
-        var now = runtime.Now;
         var location = $"{request.Scheme}://{request.Host}/openai/fine_tuning/";
         return runtime.Store.Update(state =>
         {

@@ -28,7 +28,14 @@ internal sealed record StoredJob(
     public DateTimeOffset? CancelledAt => Controls.FirstOrDefault(c => c.Kind == JobControlKind.Cancel)?.At ?? DeletedAt;
 
     [JsonIgnore]
-    public string FineTunedModelName => Suffix is null ? $"{Model}.ft-{Ids.HexPart(Id)}" : $"{Model}.ft-{Ids.HexPart(Id)}-{Suffix}";
+    public string FineTunedModelName => Suffix is null ? $"{RootModel}.ft-{Ids.HexPart(Id)}" : $"{RootModel}.ft-{Ids.HexPart(Id)}-{Suffix}";
+
+    /// <summary>
+    /// The catalogue model at the root of the job's model: a job that continues a fine-tuned model names its model after
+    /// the catalogue model, like the service (<c>&lt;base&gt;.ft-&lt;job&gt;[-suffix]</c>).
+    /// </summary>
+    [JsonIgnore]
+    public string RootModel => Model.IndexOf(".ft-", StringComparison.OrdinalIgnoreCase) is > 0 and var at ? Model[..at] : Model;
 
     [JsonIgnore]
     public string ResultFileId => Ids.Derived("file-", Id, "results");

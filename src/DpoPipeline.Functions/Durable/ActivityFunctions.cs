@@ -1,3 +1,5 @@
+using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Runs;
@@ -63,4 +65,19 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(nameof(WorkflowTasks.ReleaseRunResources))]
     public Task<RunCleanup> ReleaseRunResourcesActivity([ActivityTrigger] ReleaseRequest input, CancellationToken cancellationToken) =>
         WorkflowTasks.ReleaseRunResources.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.ReadQuotaLimits))]
+    public Task<QuotaLimits> ReadQuotaLimitsActivity([ActivityTrigger] ReadQuotaLimitsRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.ReadQuotaLimits.RunAsync(services, input, cancellationToken);
+    [Function(nameof(WorkflowTasks.CheckBaseModel))]
+    public Task<ResolvedBaseModel> CheckBaseModelActivity([ActivityTrigger] BaseModelRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.CheckBaseModel.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.PrepareSftDataset))]
+    public Task<PreparedSftDataset> PrepareSftDatasetActivity([ActivityTrigger] SftPrepareRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.PrepareSftDataset.RunAsync(services, input, cancellationToken);
+
+    [Function(nameof(WorkflowTasks.CreateSftJob))]
+    public Task<string> CreateSftJobActivity([ActivityTrigger] CreateSftJobRequest input, CancellationToken cancellationToken) =>
+        WorkflowTasks.CreateSftJob.RunAsync(services, input, cancellationToken);
 }

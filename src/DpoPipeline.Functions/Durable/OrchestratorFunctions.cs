@@ -20,4 +20,7 @@ public static class OrchestratorFunctions
     [Function(nameof(WorkflowTasks.RunSweepVariant))]
     public static Task<SweepVariantOutcome> RunSweepVariantOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         WorkflowTasks.RunSweepVariant.RunAsync(context);
+    [Function(nameof(WorkflowTasks.QuotaCoordinator))]
+    public static Task<QuotaCoordinatorState> QuotaCoordinatorOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        WorkflowTasks.QuotaCoordinator.RunAsync(context);
 }

@@ -1,5 +1,6 @@
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Workflow.Failures;
 using Microsoft.Extensions.Logging;
 
 namespace DpoPipeline.Workflow.Activities;
@@ -13,7 +14,7 @@ public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger
     public async Task<string> RunAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var job = await service.CreateDpoJobAsync(
+        var job = await QuotaRefusals.TranslateAsync(() => service.CreateDpoJobAsync(
             new DpoJobRequest
             {
                 RunId = request.RunId,
@@ -31,7 +32,7 @@ public sealed class CreateFineTuningJob(FineTuningServiceClient service, ILogger
                     Epochs = request.Epochs,
                 },
             },
-            cancellationToken);
+            cancellationToken));
         logger.LogInformation("Run {RunId}: DPO job {JobId} on {Model} is {Status}.", request.RunId, job.Id, request.BaseModel, job.RawStatus);
         return job.Id;
     }

@@ -1,5 +1,6 @@
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Core.Deployments;
+using DpoPipeline.Workflow.Failures;
 using Microsoft.Extensions.Logging;
 
 namespace DpoPipeline.Workflow.Activities;
@@ -10,7 +11,7 @@ public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<Dep
     public async Task<string> RunAsync(DeployRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deployment = await deployments.CreateOrUpdateAsync(
+        var deployment = await QuotaRefusals.TranslateAsync(() => deployments.CreateOrUpdateAsync(
             new DeploymentRequest
             {
                 RunId = request.RunId,
@@ -21,7 +22,7 @@ public sealed class DeployModel(DeploymentServiceClient deployments, ILogger<Dep
                 Capacity = request.Capacity,
                 ExpiresAt = new DateTimeOffset(request.ExpiresAt, TimeSpan.Zero),
             },
-            cancellationToken);
+            cancellationToken));
         logger.LogInformation("Run {RunId}: deployment {Deployment} is {State}.", request.RunId, deployment.Name, deployment.ProvisioningState);
         return deployment.Name;
     }

@@ -27,6 +27,14 @@ public sealed class EstimateCost : IWorkflowActivity<CostEstimateRequest, RunCos
         var training = TrainingCostEstimator.Estimate(
             request.BaseModel, request.TrainingTokensPerEpoch, request.Epochs ?? TrainingCostEstimator.TypicalAutoEpochs, prices);
         var hosting = HostingCostEstimator.Estimate(request.BaseModel, request.DeploymentSku, request.DeploymentTtl, prices);
+        if (request.SftTrainingTokensPerEpoch > 0)
+        {
+            // The SFT stage trains first, on the same family at the same price: both stages are in the one estimate.
+            var sft = TrainingCostEstimator.Estimate(
+                request.BaseModel, request.SftTrainingTokensPerEpoch, request.Epochs ?? TrainingCostEstimator.TypicalAutoEpochs, prices);
+            training = training with { EstimatedUsd = training.EstimatedUsd + sft.EstimatedUsd, BilledTokens = training.BilledTokens + sft.BilledTokens };
+        }
+
         return Task.FromResult(new RunCostEstimate(
             training.EstimatedUsd + hosting, training.EstimatedUsd, hosting, training.BilledTokens, training.Epochs,
             $"{training.PriceSource} ({training.PriceTableDate})"));

@@ -34,21 +34,26 @@ public sealed class ReleaseRunResources(
     private async Task<IReadOnlyList<string>> CancelJobsAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
         var cancelled = new List<string>();
-        var recordedSeen = request.JobId is null;
+        var recorded = new[] { request.JobId }.Concat(request.OtherJobIds ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var unseen = new HashSet<string>(recorded, StringComparer.Ordinal);
         await foreach (var job in service.GetAllJobsAsync(cancellationToken))
         {
-            var ours = job.Id == request.JobId || RunJobTag.Matches(job, request.RunId) || RunJobTag.MatchesVariantOf(job, request.RunId);
-            recordedSeen |= job.Id == request.JobId;
+            var ours = recorded.Contains(job.Id) || RunJobTag.Matches(job, request.RunId) || RunJobTag.MatchesSft(job, request.RunId)
+                || RunJobTag.MatchesVariantOf(job, request.RunId);
+            unseen.Remove(job.Id);
             if (ours && !job.Status.IsTerminal() && await CancelAsync(job.Id, cancellationToken))
             {
                 cancelled.Add(job.Id);
             }
         }
 
-        // A job created a moment ago may not be listed yet; the id the run recorded is cancelled all the same.
-        if (!recordedSeen && await CancelAsync(request.JobId!, cancellationToken))
+        // A job created a moment ago may not be listed yet; the ids the run recorded are cancelled all the same.
+        foreach (var jobId in unseen.Order(StringComparer.Ordinal))
         {
-            cancelled.Add(request.JobId!);
+            if (await CancelAsync(jobId, cancellationToken))
+            {
+                cancelled.Add(jobId);
+            }
         }
 
         return cancelled;

@@ -27,9 +27,10 @@ public sealed class UploadTrainingFiles(FineTuningServiceClient service, IRunFil
             }
         }
 
-        var training = await UploadOnceAsync(request.TrainingFileUri, RunFileNames.Training(request.RunId), stored, cancellationToken);
+        var training = await UploadOnceAsync(
+            request.TrainingFileUri, request.Sft ? RunFileNames.SftTraining(request.RunId) : RunFileNames.Training(request.RunId), stored, cancellationToken);
         var validation = request.ValidationFileUri is { } uri
-            ? await UploadOnceAsync(uri, RunFileNames.Validation(request.RunId), stored, cancellationToken)
+            ? await UploadOnceAsync(uri, request.Sft ? RunFileNames.SftValidation(request.RunId) : RunFileNames.Validation(request.RunId), stored, cancellationToken)
             : null;
         logger.LogInformation("Run {RunId}: training file {TrainingFileId}, validation file {ValidationFileId}.",
             request.RunId, training, validation ?? "(none)");

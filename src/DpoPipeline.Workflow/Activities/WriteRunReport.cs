@@ -36,6 +36,17 @@ public sealed class WriteRunReport(
             BaseModel = input.Request.Options.BaseModel,
             Service = serviceOptions.Value.Endpoint is { } endpoint ? EvaluationService.FromEndpoint(endpoint) : null,
             FineTunedModel = status.FineTunedModel,
+            BaseModelNote = status.BaseModelFamily is { } family
+                ? $"fine-tuned, family {family}{(status.BaseModelFromRun is { } run ? $", the model of run {run}" : string.Empty)}; continuous fine-tuning"
+                : null,
+            SftJobId = status.SftJobId,
+            SftModel = status.SftModel,
+            StageComparison = status is { SftEvaluation: { } sft, Evaluation: { } dpo, DpoOverSftEvaluation: { } over }
+                ? StageComparison.Of(
+                    sft.ToStageRow(StageComparison.Sft, StageComparison.Base),
+                    dpo.ToStageRow(StageComparison.SftDpo, StageComparison.Base),
+                    over.ToStageRow(StageComparison.SftDpo, StageComparison.Sft))
+                : null,
             Deployment = status.Deployment,
             JobId = status.JobId,
             // The report is written once while the run is still reporting and again after it ended.

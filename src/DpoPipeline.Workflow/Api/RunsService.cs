@@ -1,6 +1,7 @@
 using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Workflow.Hosting;
 using DpoPipeline.Workflow.Orchestrations;
+using DpoPipeline.Workflow.Quotas;
 using DpoPipeline.Workflow.Runs;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -14,6 +15,8 @@ namespace DpoPipeline.Workflow.Api;
 /// </summary>
 public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> logger)
 {
+    private static readonly SemaphoreSlim CoordinatorStart = new(1, 1);
+
     /// <summary>Starts <paramref name="request"/> unless a run with its id exists, which makes duplicate events harmless.</summary>
     public async Task<StartRunResult> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
@@ -25,10 +28,94 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
             return new StartRunResult(request.RunId, Started: false);
         }
 
+        await EnsureQuotaCoordinatorAsync(cancellationToken);
         await client.ScheduleNewOrchestrationInstanceAsync(
             WorkflowTasks.RunPipeline.Name, request, new StartOrchestrationOptions(request.RunId), cancellationToken);
         logger.LogInformation("Started run {RunId} for {DatasetUri}.", request.RunId, request.DatasetUri);
         return new StartRunResult(request.RunId, Started: true);
+    }
+
+    /// <summary>
+    /// Starts the task hub's quota coordinator unless it runs. One that failed or was terminated is started again with the
+    /// line it last showed, so no run loses its place.
+    /// </summary>
+    public async Task EnsureQuotaCoordinatorAsync(CancellationToken cancellationToken)
+    {
+        // Runs started at once in one process must not race to create it: not every backend refuses a second create of a
+        // running instance (the in-memory one replaces it). Across processes the Azure Storage backend refuses it.
+        await CoordinatorStart.WaitAsync(cancellationToken);
+        try
+        {
+            await StartQuotaCoordinatorUnlessRunningAsync(cancellationToken);
+        }
+        finally
+        {
+            CoordinatorStart.Release();
+        }
+    }
+
+    private async Task StartQuotaCoordinatorUnlessRunningAsync(CancellationToken cancellationToken)
+    {
+        var coordinator = await client.GetInstanceAsync(QuotaEvents.CoordinatorInstanceId, getInputsAndOutputs: true, cancellationToken);
+        if (coordinator is { IsCompleted: false })
+        {
+            return;
+        }
+
+        var carried = coordinator?.SerializedCustomStatus is null ? null : coordinator.ReadCustomStatusAs<QuotaCoordinatorState>() is { } last ? last with { Limits = null } : null;
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                WorkflowTasks.QuotaCoordinator.Name, carried, new StartOrchestrationOptions(QuotaEvents.CoordinatorInstanceId), cancellationToken);
+            logger.LogInformation("Started the quota coordinator ({Status} before).", coordinator?.RuntimeStatus.ToString() ?? "none");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Two starts at once: the other one won, which is all this wanted.
+            if (!await IsRunningAsync(QuotaEvents.CoordinatorInstanceId, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The quota line as the coordinator last showed it, or null before any run started it.</summary>
+    public async Task<QuotaCoordinatorState?> GetQuotaAsync(CancellationToken cancellationToken)
+    {
+        var coordinator = await client.GetInstanceAsync(QuotaEvents.CoordinatorInstanceId, getInputsAndOutputs: true, cancellationToken);
+        return coordinator?.SerializedCustomStatus is null ? null : coordinator.ReadCustomStatusAs<QuotaCoordinatorState>();
+    }
+
+    /// <summary>
+    /// Gives up the slots and places of holders whose run has ended without saying so (terminated by an operator, or
+    /// purged): a run releases what it holds itself at every ending it sees.
+    /// </summary>
+    /// <returns>The holders released.</returns>
+    public async Task<IReadOnlyList<string>> ReleaseQuotaOfEndedRunsAsync(CancellationToken cancellationToken)
+    {
+        if (await GetQuotaAsync(cancellationToken) is not { } quota)
+        {
+            return [];
+        }
+
+        await EnsureQuotaCoordinatorAsync(cancellationToken);
+        var released = new List<string>();
+        foreach (var holder in quota.Ledger.Holders.Concat(quota.Ledger.Waiters).Select(c => c.Holder).Distinct())
+        {
+            if (!await IsRunningAsync(holder, cancellationToken))
+            {
+                await client.RaiseEventAsync(
+                    QuotaEvents.CoordinatorInstanceId, QuotaEvents.Message, new QuotaMessage(QuotaMessageType.Release, holder), cancellationToken);
+                released.Add(holder);
+            }
+        }
+
+        if (released.Count > 0)
+        {
+            logger.LogWarning("Released the quota slots of {Count} ended run(s): {Holders}.", released.Count, string.Join(", ", released));
+        }
+
+        return released;
     }
 
     public async Task<bool> ExistsAsync(string runId, CancellationToken cancellationToken) =>
@@ -37,7 +124,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     public async Task<RunView?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || IsPartOfRun(instance.InstanceId))
+        if (instance is null || IsInternal(instance.InstanceId))
         {
             return null;
         }
@@ -75,7 +162,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, filter.PageSize)
             .WithCancellation(cancellationToken))
         {
-            var runs = page.Values.Where(i => !IsPartOfRun(i.InstanceId)).Select(ToView).ToList();
+            var runs = page.Values.Where(i => !IsInternal(i.InstanceId)).Select(ToView).ToList();
             return new RunPage(runs, page.ContinuationToken);
         }
 
@@ -128,10 +215,15 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
             return run;
         }
 
+        // The DPO job's monitor, or while the SFT stage trains, the SFT job's.
         var monitor = RunEvents.MonitorInstanceId(runId);
         if (!await IsRunningAsync(monitor, cancellationToken))
         {
-            return RunCommandResult.Conflict;
+            monitor = RunEvents.SftMonitorInstanceId(runId);
+            if (!await IsRunningAsync(monitor, cancellationToken))
+            {
+                return RunCommandResult.Conflict;
+            }
         }
 
         await client.RaiseEventAsync(monitor, RunEvents.JobControl, request, cancellationToken);
@@ -149,7 +241,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     public async Task<RunCommandResult> PurgeAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
-        if (instance is null || IsPartOfRun(runId))
+        if (instance is null || IsInternal(runId))
         {
             return RunCommandResult.NotFound;
         }
@@ -160,6 +252,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         }
 
         await client.PurgeInstanceAsync(RunEvents.MonitorInstanceId(runId), cancellationToken);
+        await client.PurgeInstanceAsync(RunEvents.SftMonitorInstanceId(runId), cancellationToken);
         foreach (var variant in (instance.IsCompleted ? (await GetAsync(runId, cancellationToken))?.Status?.Variants : null) ?? [])
         {
             var variantId = SweepVariantIds.For(runId, variant.Index);
@@ -194,7 +287,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     private async Task<RunCommandResult> RunningAsync(string runId, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
-        return instance is null || IsPartOfRun(runId) ? RunCommandResult.NotFound
+        return instance is null || IsInternal(runId) ? RunCommandResult.NotFound
             : instance.IsCompleted ? RunCommandResult.Conflict
             : RunCommandResult.Accepted;
     }
@@ -219,10 +312,10 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
         return live;
     }
 
-    /// <summary>Job monitors and sweep variants are parts of a run, never runs of their own.</summary>
-    private static bool IsPartOfRun(string instanceId) => IsMonitor(instanceId) || SweepVariantIds.TryParse(instanceId, out _, out _);
-
-    private static bool IsMonitor(string instanceId) => instanceId.EndsWith(RunEvents.MonitorInstanceId(string.Empty), StringComparison.Ordinal);
+    // Job monitors, sweep variants and the quota coordinator are instances of the task hub, not runs.
+    private static bool IsInternal(string instanceId) =>
+        instanceId.EndsWith(RunEvents.MonitorInstanceId(string.Empty), StringComparison.Ordinal) || instanceId == QuotaEvents.CoordinatorInstanceId
+        || SweepVariantIds.TryParse(instanceId, out _, out _);
 
     private static RunView ToView(OrchestrationMetadata instance)
     {

@@ -29,6 +29,7 @@ public sealed class FinishedRunSweeper(
     /// <returns>What was released, by run.</returns>
     public async Task<IReadOnlyDictionary<string, RunCleanup>> SweepAsync(CancellationToken cancellationToken)
     {
+        await runs.ReleaseQuotaOfEndedRunsAsync(cancellationToken);
         var released = new Dictionary<string, RunCleanup>(StringComparer.Ordinal);
         foreach (var runId in await CandidatesAsync(cancellationToken))
         {

@@ -76,6 +76,18 @@ public sealed class PipelineOptions
     public string? JudgeDeployment { get; set; }
 
     /// <summary>
+    /// Fine-tuning jobs of the pipeline's runs created at once (Azure OpenAI trains one per resource and queues about 20);
+    /// further runs wait their turn in phase Queued instead of failing.
+    /// </summary>
+    public int MaxRunningJobs { get; set; } = 1;
+
+    /// <summary>Deployments of fine-tuned models the pipeline keeps at once (Azure OpenAI allows five per resource by default).</summary>
+    public int MaxFineTunedDeployments { get; set; } = 5;
+
+    /// <summary>After the service refused a slot for quota, how long that kind stays closed before a queued run tries again.</summary>
+    public double QuotaRecheckMinutes { get; set; } = 5;
+
+    /// <summary>
     /// Only against an emulator whose clock runs this many times faster than real time: every run's poll intervals and
     /// deadlines shrink alike (see <see cref="Runs.ServiceTime"/>). 1 (the default) for Azure.
     /// </summary>

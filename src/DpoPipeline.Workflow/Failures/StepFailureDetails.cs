@@ -8,9 +8,17 @@ public static class StepFailureDetails
 {
     private static readonly string Transient = typeof(TransientStepException).FullName!;
     private static readonly string Permanent = typeof(PermanentStepException).FullName!;
+    private static readonly string Quota = typeof(QuotaStepException).FullName!;
 
     /// <summary>True when the failure (or the step failure under a failed sub-orchestration) may pass on its own.</summary>
     public static bool IsTransient(TaskFailureDetails details) => Step(details)?.ErrorType == Transient;
+
+    /// <summary>True when the service refused the step for quota: the run queues for the slot again instead of failing.</summary>
+    public static bool IsQuotaRefusal(TaskFailedException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return Step(failure.FailureDetails)?.ErrorType == Quota;
+    }
 
     /// <summary>The run error a failed step leaves: the step's code and message, and the task that failed.</summary>
     public static RunError ToRunError(TaskFailedException failure)
@@ -32,7 +40,7 @@ public static class StepFailureDetails
         TaskFailureDetails? found = null;
         for (; details is not null; details = details.InnerFailure)
         {
-            if (details.ErrorType == Transient || details.ErrorType == Permanent)
+            if (details.ErrorType == Transient || details.ErrorType == Permanent || details.ErrorType == Quota)
             {
                 found = details;
             }

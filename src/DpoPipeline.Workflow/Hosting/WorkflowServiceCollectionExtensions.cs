@@ -15,7 +15,10 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddDpoWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName))
+            .Validate(
+                o => o.MaxRunningJobs >= 1 && o.MaxFineTunedDeployments >= 1 && o.QuotaRecheckMinutes > 0,
+                "Pipeline:MaxRunningJobs and Pipeline:MaxFineTunedDeployments must be at least 1, and Pipeline:QuotaRecheckMinutes above 0.");
         services.TryAddSingleton(TimeProvider.System);
         services.AddDpoAzureClients(configuration);
         services.AddTransient<ExpiredDeploymentCleaner>();

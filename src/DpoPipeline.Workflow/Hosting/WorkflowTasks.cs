@@ -1,3 +1,4 @@
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Orchestrations;
 using DpoPipeline.Workflow.Runs;
@@ -19,6 +20,8 @@ public static class WorkflowTasks
 
     public static OrchestratorTask<SweepVariantRequest, SweepVariantOutcome> RunSweepVariant { get; } =
         new(nameof(RunSweepVariant), Orchestrations.RunSweepVariant.RunAsync);
+    public static OrchestratorTask<QuotaCoordinatorState?, QuotaCoordinatorState> QuotaCoordinator { get; } =
+        new(nameof(QuotaCoordinator), Orchestrations.QuotaCoordinator.RunAsync);
 
     public static ActivityTask<PrepareDataset, RunRequest, PreparedDataset> PrepareDataset { get; } = new(nameof(PrepareDataset));
 
@@ -48,13 +51,21 @@ public static class WorkflowTasks
 
     public static ActivityTask<ReleaseRunResources, ReleaseRequest, RunCleanup> ReleaseRunResources { get; } = new(nameof(ReleaseRunResources));
 
-    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob, RunSweepVariant];
+    public static ActivityTask<ReadQuotaLimits, ReadQuotaLimitsRequest, QuotaLimits> ReadQuotaLimits { get; } = new(nameof(ReadQuotaLimits));
+
+    public static ActivityTask<CheckBaseModel, BaseModelRequest, Core.FineTuning.ResolvedBaseModel> CheckBaseModel { get; } = new(nameof(CheckBaseModel));
+
+    public static ActivityTask<PrepareSftDataset, SftPrepareRequest, PreparedSftDataset> PrepareSftDataset { get; } = new(nameof(PrepareSftDataset));
+
+    public static ActivityTask<CreateSftJob, CreateSftJobRequest, string> CreateSftJob { get; } = new(nameof(CreateSftJob));
+
+    public static IReadOnlyList<IWorkflowTask> AllOrchestrators { get; } = [RunPipeline, MonitorFineTuningJob, QuotaCoordinator, RunSweepVariant];
 
     public static IReadOnlyList<IActivityTask> AllActivities { get; } =
     [
         PrepareDataset, EstimateCost, UploadTrainingFiles, CheckFilesProcessed, CreateFineTuningJob, GetJobSnapshot,
         ControlFineTuningJob, DeleteTrainingFiles, DeployModel, CheckDeployment, EvaluateModel, WriteRunReport, DeleteEvaluationDeployment,
-        ReleaseRunResources,
+        ReleaseRunResources, ReadQuotaLimits, CheckBaseModel, PrepareSftDataset, CreateSftJob,
     ];
 
     /// <summary>The activity classes, for dependency injection.</summary>

@@ -1,4 +1,5 @@
 using DpoPipeline.Core.Deployments;
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Failures;
 using DpoPipeline.Workflow.Hosting;
@@ -35,6 +36,7 @@ public static class RunPipeline
         RunEnding ending;
         try
         {
+            request = await SftStage.ResolveBaseModelAsync(context, request, status);
             ending = await RunStepsAsync(context, request, status, cancel, prepared);
         }
         catch (TaskFailedException failure)
@@ -47,6 +49,9 @@ public static class RunPipeline
         {
             await ReleaseAsync(context, request, status, cancel);
         }
+
+        // Whatever the run held or waited for in the quota line is free for the next run now.
+        QuotaGate.Release(context);
 
         if (cancel.IsCompleted && cancel.Result.SupersededBy is { } newer)
         {
@@ -102,11 +107,19 @@ public static class RunPipeline
             return new RunEnding(RunOutcome.Invalid, RunPhase.Invalid, message, [.. prepared.Errors]);
         }
 
+        var (sftData, sftInvalid) = await SftStage.PrepareAsync(context, request, prepared, status);
+        if (sftInvalid is not null)
+        {
+            return sftInvalid;
+        }
+
         var estimate = await WorkflowTasks.EstimateCost.CallAsync(
             context,
             new CostEstimateRequest(
                 options.BaseModel, prepared.TrainingTokensPerEpoch, options.Epochs, options.DeploymentSku, options.DeploymentCapacity, options.ServiceTtl,
-                options.Sweep?.Variants.Select(v => v.Hyperparameters.Epochs).ToList(), options.Sweep?.MeasurementSku),
+                sftData?.TrainingTokensPerEpoch ?? 0,
+                options.Sweep?.Variants.Select(v => v.Hyperparameters.Epochs).ToList(),
+                options.Sweep?.MeasurementSku),
             retries);
         status.Update(s => s with
         {
@@ -129,6 +142,18 @@ public static class RunPipeline
             return RunEnding.From(cancel.Result);
         }
 
+        var trainFrom = options.BaseModel;
+        if (sftData is not null)
+        {
+            var (sftModel, sftEnding) = await SftStage.TrainAsync(context, request, sftData, status, cancel);
+            if (sftEnding is not null)
+            {
+                return sftEnding;
+            }
+
+            trainFrom = sftModel!;
+        }
+
         status.Enter(RunPhase.Uploading, "Uploading the training and validation files.");
         var files = await WorkflowTasks.UploadTrainingFiles.CallAsync(
             context, new UploadFilesRequest(request.RunId, prepared.TrainingFileUri, prepared.ValidationFileUri), retries);
@@ -148,14 +173,22 @@ public static class RunPipeline
 
         if (options.Sweep is { } sweep)
         {
-            return await SweepStage.RunAsync(context, request, prepared, files, sweep, status, cancel);
+            return await SweepStage.RunAsync(context, request, prepared, files, sweep, trainFrom, status, cancel);
         }
 
-        status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
-        var jobId = await WorkflowTasks.CreateFineTuningJob.CallAsync(
-            context, new CreateJobRequest(
-                request.RunId, options.BaseModel, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
-                options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
+        var jobId = await QuotaGate.RunWithSlotAsync(context, QuotaKind.FineTuningJob, status, options.Timing, cancel, () =>
+        {
+            status.Enter(RunPhase.CreatingJob, "Creating the DPO fine-tuning job.");
+            return WorkflowTasks.CreateFineTuningJob.CallAsync(
+                context, new CreateJobRequest(
+                    request.RunId, trainFrom, files.TrainingFileId, files.ValidationFileId, options.Suffix, options.Seed,
+                    options.Beta, options.BatchSize, options.LearningRateMultiplier, options.Epochs), retries);
+        });
+        if (jobId is null)
+        {
+            return RunEnding.From(cancel.Result);
+        }
+
         status.Update(s => s with { JobId = jobId });
         if (cancel.IsCompleted)
         {
@@ -165,6 +198,7 @@ public static class RunPipeline
 
         status.Enter(RunPhase.Training, "The job is queued or training; the monitor polls it with durable timers.");
         var job = await MonitorAsync(context, request, jobId, cancel);
+        QuotaGate.Release(context, QuotaKind.FineTuningJob);
         status.Update(s => s with { JobStatus = job.Status, LatestMetrics = job.LatestMetrics, FineTunedModel = job.FineTunedModel });
         await DeleteTrainingFilesAsync(context, files, status, retries);
 
@@ -214,10 +248,19 @@ public static class RunPipeline
     {
         var options = request.Options;
         var retries = ActivityRetries.For(options.Timing);
-        status.Enter(RunPhase.Deploying, "Deploying the fine-tuned model.");
-        var expiresAt = context.CurrentUtcDateTime + options.DeploymentTtl;
-        var deployment = await WorkflowTasks.DeployModel.CallAsync(
-            context, new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner), retries);
+        var expiresAt = default(DateTime); // from when the deployment slot is granted
+        var deployment = await QuotaGate.RunWithSlotAsync(context, QuotaKind.FineTunedDeployment, status, options.Timing, cancel, () =>
+        {
+            status.Enter(RunPhase.Deploying, "Deploying the fine-tuned model.");
+            expiresAt = context.CurrentUtcDateTime + options.DeploymentTtl;
+            return WorkflowTasks.DeployModel.CallAsync(
+                context, new DeployRequest(request.RunId, fineTunedModel, options.DeploymentSku, options.DeploymentCapacity, expiresAt, options.Owner), retries);
+        });
+        if (deployment is null)
+        {
+            return RunEnding.From(cancel.Result);
+        }
+
         status.Update(s => s with { Deployment = deployment, DeploymentExpiresAt = expiresAt });
         if (cancel.IsCompleted)
         {
@@ -291,7 +334,7 @@ public static class RunPipeline
                 ownBase = await WorkflowTasks.DeployModel.CallAsync(
                     context,
                     new DeployRequest(
-                        request.RunId, options.BaseModel, EvaluationBaseSku, 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
+                        request.RunId, options.BaseModel, SftStage.EvaluationSkuFor(options, EvaluationBaseSku), 1, context.CurrentUtcDateTime + options.DeploymentTtl, options.Owner,
                         EvaluationBaseDeploymentName(request.RunId)),
                     retries);
                 var state = await RunWaits.ForDeploymentAsync(context, ownBase, options.Timing, cancel);
@@ -314,6 +357,7 @@ public static class RunPipeline
                 new EvaluateRequest(request.RunId, deployment, baseDeployment, heldOut, options.BaseModel, status.Current.FineTunedModel, options.Seed),
                 retries);
             status.Update(s => s with { Evaluation = summary });
+            await SftStage.CompareAsync(context, request, heldOut, deployment, baseDeployment, status, cancel);
         }
         catch (TaskFailedException failure)
         {
@@ -437,13 +481,19 @@ public static class RunPipeline
     {
         status.Enter(RunPhase.TearingDown, "Releasing what the run holds: its job if still running, its files and its deployment.");
         var current = status.Current;
-        var known = new[] { current.TrainingFileId, current.ValidationFileId }.OfType<string>().ToList();
+        var known = new[] { current.TrainingFileId, current.ValidationFileId, current.SftTrainingFileId, current.SftValidationFileId }.OfType<string>().ToList();
         try
         {
             var cleanup = await WorkflowTasks.ReleaseRunResources.CallAsync(
-                context, new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner), ActivityRetries.ForRelease(request.Options.Timing));
+                context,
+                new ReleaseRequest(request.RunId, known, current.JobId, request.Options.Owner, current.SftJobId is { } sftJob ? [sftJob] : null),
+                ActivityRetries.ForRelease(request.Options.Timing));
             // A cancel that reached a training run was carried out by its monitor; the job counts as cancelled by the run.
-            var cancelledByMonitor = cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? [job] : Array.Empty<string>();
+            var cancelledByMonitor = new[]
+            {
+                cancel.IsCompleted && current is { JobId: { } job, JobStatus: "cancelled" } ? job : null,
+                cancel.IsCompleted && current is { SftJobId: { } sft, SftJobStatus: "cancelled" } ? sft : null,
+            }.OfType<string>().ToArray();
 
             // So were the jobs of a sweep's variants, each by its own monitor.
             cancelledByMonitor = [.. cancelledByMonitor, .. current.Variants.Where(v => v is { State: VariantState.Cancelled, JobStatus: "cancelled" }).Select(v => v.JobId!)];

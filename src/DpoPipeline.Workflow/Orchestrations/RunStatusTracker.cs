@@ -5,9 +5,10 @@ namespace DpoPipeline.Workflow.Orchestrations;
 
 /// <summary>
 /// Holds a run's status and publishes every change as the orchestration's custom status.
-/// Time comes from the orchestration clock, so replays publish identical values.
+/// Time comes from the orchestration clock, so replays publish identical values. A sweep variant publishes its own
+/// status record instead (<paramref name="publish"/>), from what the quota line reports here.
 /// </summary>
-internal sealed class RunStatusTracker(TaskOrchestrationContext context, RunStatus initial)
+internal sealed class RunStatusTracker(TaskOrchestrationContext context, RunStatus initial, Action<RunStatus>? publish = null)
 {
     private const int MaxErrors = 5;
 
@@ -24,7 +25,14 @@ internal sealed class RunStatusTracker(TaskOrchestrationContext context, RunStat
     public void Update(Func<RunStatus, RunStatus> change)
     {
         Current = change(Current) with { UpdatedAt = context.CurrentUtcDateTime };
-        context.SetCustomStatus(Current);
+        if (publish is null)
+        {
+            context.SetCustomStatus(Current);
+        }
+        else
+        {
+            publish(Current);
+        }
     }
 
     public RunResult Finish(RunOutcome outcome, RunPhase phase, string message, params RunError[] errors)

@@ -1,5 +1,6 @@
 using DpoPipeline.Core.Deployments;
 using DpoPipeline.Core.FineTuning;
+using DpoPipeline.Core.Quotas;
 using DpoPipeline.Core.Sweeps;
 using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Failures;
@@ -12,7 +13,7 @@ namespace DpoPipeline.Workflow.Orchestrations;
 /// <summary>
 /// One variant of a sweep, a sub-orchestration of its run (instance <c>&lt;runId&gt;:v&lt;n&gt;</c>): creates its job on
 /// the run's uploaded files (tagged with its own id and the run's, so a retry finds it and the run's release cancels
-/// it), monitors it, measures the model on a short-lived deployment against the run's shared base deployment — same
+/// it) once the quota line grants it a job slot, monitors it, measures the model on a short-lived deployment against the run's shared base deployment — same
 /// held-out pairs, judge and seed for every variant — and deletes that deployment at once. Never throws: a variant that
 /// fails is a row of the sweep, and whatever it created is released before it returns. A <see cref="RunEvents.Cancel"/>
 /// from the run stops it at any step.
@@ -32,16 +33,27 @@ public static class RunSweepVariant
         context.SetCustomStatus(result);
         EvaluationSummary? evaluation = null;
         JobOutcome? job = null;
+
+        // The quota line reports a wait through this tracker; the variant shows it as its own state and place.
+        var gate = new RunStatusTracker(context, new RunStatus { RunId = variantId }, s => context.SetCustomStatus(
+            s.Queue is { } place ? result with { State = VariantState.Queued, Queue = place } : result with { Queue = null }));
         try
         {
-            var jobId = await WorkflowTasks.CreateFineTuningJob.CallAsync(
-                context,
-                new CreateJobRequest(
-                    variantId, options.BaseModel, request.Files.TrainingFileId, request.Files.ValidationFileId, null, options.Seed,
-                    request.Variant.Hyperparameters.Beta, request.Variant.Hyperparameters.BatchSize,
-                    request.Variant.Hyperparameters.LearningRateMultiplier, request.Variant.Hyperparameters.Epochs,
-                    new Dictionary<string, string> { [RunJobTag.SweepMetadataKey] = run.RunId }),
-                retries);
+            var jobId = await QuotaGate.RunWithSlotAsync(context, QuotaKind.FineTuningJob, gate, options.Timing, cancel, () =>
+                WorkflowTasks.CreateFineTuningJob.CallAsync(
+                    context,
+                    new CreateJobRequest(
+                        variantId, request.TrainFrom, request.Files.TrainingFileId, request.Files.ValidationFileId, null, options.Seed,
+                        request.Variant.Hyperparameters.Beta, request.Variant.Hyperparameters.BatchSize,
+                        request.Variant.Hyperparameters.LearningRateMultiplier, request.Variant.Hyperparameters.Epochs,
+                        new Dictionary<string, string> { [RunJobTag.SweepMetadataKey] = run.RunId }),
+                    retries));
+            if (jobId is null)
+            {
+                // Cancelled while it waited in the quota line: nothing was created.
+                return Ended(context, result with { State = VariantState.Cancelled }, null, null);
+            }
+
             result = Publish(context, result with { JobId = jobId });
             if (cancel.IsCompleted)
             {
@@ -50,6 +62,7 @@ public static class RunSweepVariant
             }
 
             job = await MonitorAsync(context, run, variantId, jobId, cancel);
+            QuotaGate.Release(context, QuotaKind.FineTuningJob);
             result = Publish(context, result with
             {
                 JobStatus = job.Status,
@@ -67,7 +80,7 @@ public static class RunSweepVariant
             if (request is { HeldOutUri: { } heldOut, BaseDeployment: { } baseDeployment })
             {
                 result = Publish(context, result with { State = VariantState.Measuring });
-                (result, evaluation) = await MeasureAsync(context, request, result, job.FineTunedModel!, heldOut, baseDeployment, cancel);
+                (result, evaluation) = await MeasureAsync(context, request, result, gate, job.FineTunedModel!, heldOut, baseDeployment, cancel);
                 if (cancel.IsCompleted)
                 {
                     return Ended(context, result with { State = VariantState.Cancelled }, evaluation, job);
@@ -113,6 +126,7 @@ public static class RunSweepVariant
         TaskOrchestrationContext context,
         SweepVariantRequest request,
         VariantResult result,
+        RunStatusTracker gate,
         string fineTunedModel,
         Uri heldOut,
         string baseDeployment,
@@ -126,8 +140,15 @@ public static class RunSweepVariant
         result = Publish(context, result with { MeasurementDeployment = name });
         try
         {
-            await WorkflowTasks.DeployModel.CallAsync(
-                context, new DeployRequest(run.RunId, fineTunedModel, request.MeasurementSku, 1, expiresAt, options.Owner, name), retries);
+            // A fine-tuned deployment like any other: it takes a deployment slot in the quota line.
+            var deployed = await QuotaGate.RunWithSlotAsync(context, QuotaKind.FineTunedDeployment, gate, options.Timing, cancel, () =>
+                WorkflowTasks.DeployModel.CallAsync(
+                    context, new DeployRequest(run.RunId, fineTunedModel, request.MeasurementSku, 1, expiresAt, options.Owner, name), retries));
+            if (deployed is null)
+            {
+                return (result, null);
+            }
+
             var state = await RunWaits.ForDeploymentAsync(context, name, options.Timing, cancel);
             if (state is not { Serving: true })
             {
@@ -160,6 +181,7 @@ public static class RunSweepVariant
         {
             // A deploy that failed on its last attempt may still have created the deployment.
             await DeleteMeasurementAsync(context, run, name, retries);
+            QuotaGate.Release(context, QuotaKind.FineTunedDeployment);
         }
     }
 
@@ -212,6 +234,10 @@ public static class RunSweepVariant
         return result;
     }
 
-    private static SweepVariantOutcome Ended(TaskOrchestrationContext context, VariantResult result, EvaluationSummary? evaluation, JobOutcome? job) =>
-        new(Publish(context, result), evaluation, job?.LatestMetrics);
+    // Whatever the variant still holds or waits for in the quota line is given up as it ends.
+    private static SweepVariantOutcome Ended(TaskOrchestrationContext context, VariantResult result, EvaluationSummary? evaluation, JobOutcome? job)
+    {
+        QuotaGate.Release(context);
+        return new(Publish(context, result with { Queue = null }), evaluation, job?.LatestMetrics);
+    }
 }

@@ -22,6 +22,7 @@ internal static class SweepStage
         PreparedDataset prepared,
         UploadedFiles files,
         RunSweep sweep,
+        string trainFrom,
         RunStatusTracker status,
         Task<CancelRequest> cancel)
     {
@@ -41,7 +42,7 @@ internal static class SweepStage
             ownBase = deployedBase;
             if (!cancel.IsCompleted)
             {
-                await RunVariantsAsync(context, request, prepared, files, sweep, baseDeployment, status, cancel, outcomes);
+                await RunVariantsAsync(context, request, prepared, files, sweep, trainFrom, baseDeployment, status, cancel, outcomes);
             }
         }
         finally
@@ -129,6 +130,7 @@ internal static class SweepStage
         PreparedDataset prepared,
         UploadedFiles files,
         RunSweep sweep,
+        string trainFrom,
         string? baseDeployment,
         RunStatusTracker status,
         Task<CancelRequest> cancel,
@@ -139,7 +141,7 @@ internal static class SweepStage
         {
             var child = WorkflowTasks.RunSweepVariant.CallAsync(
                 context,
-                new SweepVariantRequest(request, variant, files, prepared.ValidationFileUri, baseDeployment, sweep.MeasurementSku),
+                new SweepVariantRequest(request, variant, files, prepared.ValidationFileUri, baseDeployment, sweep.MeasurementSku, trainFrom),
                 new SubOrchestrationOptions { InstanceId = SweepVariantIds.For(request.RunId, variant.Index) });
             running[child] = variant;
         }

@@ -74,6 +74,10 @@ public sealed record EvaluationSummary
 
     public static EvaluationSummary Skipped(string reason) => new() { Note = reason };
 
+    /// <summary>This comparison as one row of a three-way evaluation.</summary>
+    public StageComparisonRow ToStageRow(string candidate, string reference) =>
+        new(candidate, reference, Method?.ToString(), Pairs, WinRate, WinRateLow, WinRateHigh);
+
     public static EvaluationSummary Of(EvaluationResult result, Uri resultUri, string resultName)
     {
         ArgumentNullException.ThrowIfNull(result);

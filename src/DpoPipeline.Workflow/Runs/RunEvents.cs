@@ -22,4 +22,7 @@ public static class RunEvents
 
     /// <summary>Instance id of a run's job monitor, so the API can reach it.</summary>
     public static string MonitorInstanceId(string runId) => runId + ":monitor";
+
+    /// <summary>Instance id of the monitor of a run's SFT-stage job; it ends like every monitor's, so lists leave it out.</summary>
+    public static string SftMonitorInstanceId(string runId) => runId + ":sft:monitor";
 }

@@ -61,6 +61,11 @@ public sealed record RunOptions
 
     /// <summary>The run's hyperparameter sweep, expanded into its variants; null for a run of one job.</summary>
     public RunSweep? Sweep { get; init; }
+    /// <summary>Train SFT before DPO, in the same run; DPO then starts from the SFT model.</summary>
+    public bool SftFirst { get; init; }
+
+    /// <summary>Where the SFT stage's own demonstration data is (relative to the dataset, or absolute); null derives it from the pairs.</summary>
+    public string? SftData { get; init; }
 
     /// <summary>Tag value that marks deployments as created by this pipeline; cleanup only ever touches those.</summary>
     public required string Owner { get; init; }

@@ -39,6 +39,8 @@ public static class RunOptionsResolver
             ApprovalTimeout = TimeSpan.FromHours(defaults.ApprovalTimeoutHours),
             MaxRunTime = TimeSpan.FromHours(o.MaxRunHours ?? defaults.MaxRunHours),
             Owner = defaults.Owner,
+            SftFirst = (o.SftFirst ?? false) || !string.IsNullOrWhiteSpace(o.SftData),
+            SftData = string.IsNullOrWhiteSpace(o.SftData) ? null : o.SftData,
             EvaluationBaseDeployment = string.IsNullOrWhiteSpace(defaults.EvaluationBaseDeployment) ? null : defaults.EvaluationBaseDeployment,
         };
 

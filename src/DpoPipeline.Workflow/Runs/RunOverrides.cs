@@ -54,6 +54,14 @@ public sealed record RunOverrides
     /// learningRateMultiplier, epochs, batchSize): one job per combination, only the best deployed.
     /// </summary>
     public Dictionary<string, double[]>? Sweep { get; init; }
+    /// <summary>Train SFT first (prompt + preferred reply of the same pairs, same split), then DPO from the SFT model.</summary>
+    public bool? SftFirst { get; init; }
+
+    /// <summary>
+    /// A separate demonstration file (chat <c>messages</c> JSONL) for the SFT stage instead of the derived one: a name
+    /// next to the dataset (same container), or for local runs a file path. Implies <see cref="SftFirst"/>.
+    /// </summary>
+    public string? SftData { get; init; }
 
     /// <summary>Parses a sidecar or request body; unknown keys are refused so a typo never silently does nothing.</summary>
     /// <exception cref="RunOptionsException">The JSON is malformed or names an unknown option.</exception>

@@ -8,6 +8,8 @@ public enum RunPhase
     WaitingForSupersededRuns,
     Uploading,
     WaitingForFiles,
+    /// <summary>Waiting in the quota line for a job or deployment slot; the status's Queue says where and why.</summary>
+    Queued,
     CreatingJob,
     Training,
     Deploying,

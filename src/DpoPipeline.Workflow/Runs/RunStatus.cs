@@ -35,6 +35,9 @@ public sealed record RunStatus
 
     public long? EstimatedTrainingTokens { get; init; }
 
+    /// <summary>While the run waits in the quota line: for what, its place, and why.</summary>
+    public Quotas.QueuePlace? Queue { get; init; }
+
     public string? TrainingFileId { get; init; }
 
     public string? ValidationFileId { get; init; }
@@ -46,6 +49,40 @@ public sealed record RunStatus
     public TrainingStepMetrics? LatestMetrics { get; init; }
 
     public string? FineTunedModel { get; init; }
+
+    /// <summary>The catalogue model the base model descends from, when the run trained on a fine-tuned model.</summary>
+    public string? BaseModelFamily { get; init; }
+
+    /// <summary>The model the run's first job started from, as the service confirmed it (a run id resolved to its model).</summary>
+    public string? ResolvedBaseModel { get; init; }
+
+    /// <summary>The earlier run whose model this run continued, when <c>baseModel</c> named a run.</summary>
+    public string? BaseModelFromRun { get; init; }
+
+    /// <summary>The SFT stage's job, when the run trained SFT before DPO.</summary>
+    public string? SftJobId { get; init; }
+
+    public string? SftJobStatus { get; init; }
+
+    /// <summary>The SFT stage's model: the DPO job's base. Never deployed except briefly for the three-way evaluation.</summary>
+    public string? SftModel { get; init; }
+
+    public string? SftTrainingFileId { get; init; }
+
+    public string? SftValidationFileId { get; init; }
+
+    public int? SftTrainingExamples { get; init; }
+
+    public int? SftValidationExamples { get; init; }
+
+    /// <summary>The SFT model against the base model, on the same held-out prompts as <see cref="Evaluation"/>.</summary>
+    public EvaluationSummary? SftEvaluation { get; init; }
+
+    /// <summary>The SFT+DPO model against the SFT model: did DPO add anything over SFT?</summary>
+    public EvaluationSummary? DpoOverSftEvaluation { get; init; }
+
+    /// <summary>The answer to "did DPO add anything over SFT?", from <see cref="DpoOverSftEvaluation"/>'s interval.</summary>
+    public string? SftVerdict { get; init; }
 
     public string? Deployment { get; init; }
 

@@ -21,6 +21,12 @@ public sealed record RunTiming
     /// <summary>How long a run waits for the runs it superseded to confirm they released what they held.</summary>
     public TimeSpan SupersededRelease { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How often a run waiting in the quota line asks the coordinator again, so a lost message costs no more than this.
+    /// Real time even against a faster emulator clock: each ask lengthens the histories of both orchestrations.
+    /// </summary>
+    public TimeSpan QueueRefresh { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>First wait before an activity is retried; later waits double up to <see cref="RetryMax"/>.</summary>
     public TimeSpan RetryFirst { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Core.Sweeps;
+using DpoPipeline.Workflow.Quotas;
 
 namespace DpoPipeline.Workflow.Runs;
 
@@ -19,6 +20,9 @@ public sealed record VariantResult
     public required DpoHyperparameters Hyperparameters { get; init; }
 
     public VariantState State { get; init; }
+
+    /// <summary>Where the variant waits in the quota line, while it does.</summary>
+    public QueuePlace? Queue { get; init; }
 
     public string? JobId { get; init; }
 

@@ -4,6 +4,9 @@ namespace DpoPipeline.Workflow.Runs;
 public enum VariantState
 {
     Pending,
+
+    /// <summary>Waiting in the quota line for a job or deployment slot (<see cref="VariantResult.Queue"/>).</summary>
+    Queued,
     Training,
     Measuring,
     Succeeded,

@@ -23,13 +23,18 @@ public sealed class DatasetBlobStarter(
 {
     public const string SidecarSuffix = ".dpo.json";
 
+    /// <summary>How a demonstration file for a run's SFT stage (<c>sftData</c>) ends, so that dropping it starts no run of its own.</summary>
+    public const string DemonstrationsSuffix = ".sft.jsonl";
+
     public static bool IsSidecar(string blobName) => blobName.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsDemonstrations(string blobName) => blobName.EndsWith(DemonstrationsSuffix, StringComparison.OrdinalIgnoreCase);
 
     /// <param name="overrides">Options given with the request; null reads the sidecar, then the blob's metadata.</param>
     public async Task<BlobStartOutcome> StartAsync(BlobClient blob, RunOverrides? overrides, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        if (IsSidecar(blob.Name))
+        if (IsSidecar(blob.Name) || IsDemonstrations(blob.Name))
         {
             return new BlobStartOutcome(null, BlobStartKind.IgnoredSidecar, []);
         }
