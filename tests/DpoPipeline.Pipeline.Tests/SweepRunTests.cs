@@ -98,15 +98,18 @@ public sealed class SweepRunTests
     }
 
     [Fact(Timeout = 240_000)]
-    public async Task Cancelling_a_sweep_mid_way_cancels_every_variant_and_leaves_no_job_file_or_deployment()
+    public async Task Cancelling_a_sweep_mid_way_cancels_the_training_variant_frees_the_queued_ones_and_leaves_no_job_file_or_deployment()
     {
         // Long jobs: the cancel reaches the sweep while its variants train or wait in the service's queue.
         await using var harness = await PipelineHarness.StartAsync(emulator: o => o.Durations.JobRunning = TimeSpan.FromHours(20));
         var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = ThreeBetas });
 
-        await harness.WaitUntilAsync(
-            request.RunId, v => v.Status?.Variants.Count(x => x.JobId is not null) == 3 && harness.Emulator.State.Jobs.Any(j => j.Status == "running"),
+        // One job slot (Pipeline__MaxRunningJobs=1): the first variant trains, the other two wait in the quota line.
+        var midway = await harness.WaitUntilAsync(
+            request.RunId,
+            v => v.Status?.Variants.Count(x => x.State == VariantState.Queued) == 2 && harness.Emulator.State.Jobs.Any(j => j.Status == "running"),
             TimeSpan.FromSeconds(120));
+        Assert.All(midway.Status!.Variants.Where(v => v.State == VariantState.Queued), v => Assert.Equal(Core.Quotas.QuotaKind.FineTuningJob, v.Queue!.Resource));
         Assert.Equal(
             Workflow.Api.RunCommandResult.Accepted,
             await harness.Pipeline.Runs.CancelAsync(request.RunId, new CancelRequest("enough", "tester"), TestContext.Current.CancellationToken));
@@ -115,12 +118,10 @@ public sealed class SweepRunTests
 
         Assert.Equal(RunOutcome.Cancelled, result.Outcome);
         Assert.Empty(harness.PaidLeftovers());
-        Assert.Equal(3, harness.Emulator.State.Jobs.Count);
-        Assert.All(harness.Emulator.State.Jobs, j => Assert.Equal("cancelled", j.Status));
+        var job = Assert.Single(harness.Emulator.State.Jobs);
+        Assert.Equal("cancelled", job.Status);
         Assert.All(result.Status.Variants, v => Assert.Equal(VariantState.Cancelled, v.State));
-        Assert.Equal(
-            harness.Emulator.State.Jobs.Select(j => j.Id).Order(StringComparer.Ordinal),
-            result.Status.CleanedUp!.CancelledJobs.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal([job.Id], result.Status.CleanedUp!.CancelledJobs.Distinct());
         Assert.Null(result.Status.Deployment);
     }
 
