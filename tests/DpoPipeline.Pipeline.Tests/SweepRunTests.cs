@@ -126,6 +126,25 @@ public sealed class SweepRunTests
     }
 
     [Fact(Timeout = 240_000)]
+    public async Task Variants_trained_at_once_take_turns_for_one_deployment_slot_and_all_get_measured()
+    {
+        // Three jobs may train together, but only one fine-tuned deployment may exist: the measurement deployments and
+        // the winner's queue for it in the quota line instead of failing.
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o => (o.Quotas.MaxRunningJobs, o.Quotas.MaxFineTunedDeployments) = (3, 1),
+            pipeline: o => (o.MaxRunningJobs, o.MaxFineTunedDeployments) = (3, 1));
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = ThreeBetas });
+
+        var result = await harness.RunToEndAsync(request.RunId, TimeSpan.FromSeconds(180));
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.All(result.Status.Variants, v => Assert.NotNull(v.WinRate));
+        Assert.Single(result.Status.Variants, v => v.Winner);
+        Assert.DoesNotContain(result.Status.Warnings, w => w.Message.Contains("quota", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
+    [Fact(Timeout = 240_000)]
     public async Task Without_a_configured_base_deployment_a_sweep_deploys_the_base_model_once_for_all_variants_and_deletes_it()
     {
         await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false, emulator: o => (o.Models.DpoByBeta["0.2"], o.Models.DpoByBeta["0.05"]) = (1.0, 0.0));
