@@ -1,11 +1,18 @@
 using System.Collections.Concurrent;
+using DpoPipeline.Core.Deployments;
 using DpoPipeline.Core.FineTuning;
 using DpoPipeline.Core.Quotas;
 using DpoPipeline.Emulator.Faults;
 using DpoPipeline.Local.Engine;
+using DpoPipeline.Workflow.Activities;
 using DpoPipeline.Workflow.Api;
+using DpoPipeline.Workflow.Cleanup;
 using DpoPipeline.Workflow.Quotas;
 using DpoPipeline.Workflow.Runs;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DpoPipeline.Pipeline.Tests;
 
@@ -131,6 +138,33 @@ public sealed class QuotaQueueTests(AzuriteFixture azurite)
         Assert.All(results, r => Assert.Equal(RunOutcome.Completed, r.Outcome));
         var phases = results[1].Status.Timeline.Select(p => p.Phase).ToList();
         Assert.True(phases.IndexOf(RunPhase.Queued) > phases.IndexOf(RunPhase.Deploying), string.Join(", ", phases));
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_cleanup_sweep_frees_the_slot_of_a_run_that_was_terminated_instead_of_ending()
+    {
+        await using var harness = await PipelineHarness.StartAsync(withBaseDeployment: false);
+        var ct = TestContext.Current.CancellationToken;
+        var terminated = await harness.StartRunAsync(await harness.SampleAsync("terminated.jsonl"));
+        await harness.WaitUntilAsync(terminated.RunId, _ => JobStatusOf(harness, terminated.RunId) == "running");
+        await harness.Pipeline.Runs.ControlJobAsync(terminated.RunId, new JobControlRequest(JobControlAction.Pause, "test"), ct);
+        await harness.WaitUntilAsync(terminated.RunId, _ => JobStatusOf(harness, terminated.RunId) == "paused");
+        var waiting = await harness.StartRunAsync(await harness.SampleAsync("waiting.jsonl"));
+        await harness.WaitUntilAsync(waiting.RunId, v => v.Status?.Queue?.Position == 1);
+
+        // Terminated by an operator: the run never reaches its own release, of its job or of its slot.
+        await harness.Client.TerminateInstanceAsync(terminated.RunId, cancellation: ct);
+        await harness.Client.TerminateInstanceAsync(RunEvents.MonitorInstanceId(terminated.RunId), cancellation: ct);
+        await harness.Client.WaitForInstanceCompletionAsync(terminated.RunId, ct);
+        var sweeper = new FinishedRunSweeper(
+            harness.Pipeline.Runs, harness.Pipeline.Services.GetRequiredService<FineTuningServiceClient>(),
+            harness.Pipeline.Services.GetRequiredService<DeploymentServiceClient>(), harness.Pipeline.Services.GetRequiredService<ReleaseRunResources>(),
+            Options.Create(harness.Pipeline.Options), NullLogger<FinishedRunSweeper>.Instance);
+        await sweeper.SweepAsync(ct);
+
+        Assert.Equal(RunOutcome.Completed, (await harness.RunToEndAsync(waiting.RunId)).Outcome);
+        Assert.Equal("cancelled", JobStatusOf(harness, terminated.RunId));
         Assert.Empty(harness.PaidLeftovers());
     }
 

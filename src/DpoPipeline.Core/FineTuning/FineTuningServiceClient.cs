@@ -136,23 +136,7 @@ public sealed class FineTuningServiceClient
         }
 
         var payload = BinaryData.FromObjectAsJson(DpoJobCreateBody.From(request), FineTuningJsonContext.Default.DpoJobCreateBody);
-        var attempts = 0;
-        return await _sender.Resilience.ExecuteAsync(
-            async token =>
-            {
-                if (attempts++ > 0 && await FindReusableJobAsync(request.RunId, token) is { } created)
-                {
-                    return created;
-                }
-
-                var body = await _sender.SendOnceAsync(
-                    "create fine-tuning job", _sender.Request("POST", JobsPath, BinaryContent.Create(payload)), token);
-                var job = Read(body, FineTuningJsonContext.Default.FineTuningJob);
-                _logger.LogInformation(
-                    "Created DPO job {JobId} for run {RunId} on {Model} ({Status})", job.Id, request.RunId, job.Model, job.RawStatus);
-                return job;
-            },
-            cancellationToken);
+        return await CreateJobAsync("DPO", request.RunId, payload, FindReusableJobAsync, cancellationToken);
     }
 
     /// <summary>
@@ -175,11 +159,19 @@ public sealed class FineTuningServiceClient
         }
 
         var payload = BinaryData.FromString(SftJobCreateBody.Json(request));
+        return await CreateJobAsync("SFT", request.RunId, payload, FindReusableSftJobAsync, cancellationToken);
+    }
+
+    // Each attempt after the first looks for the job an earlier attempt may have created (its answer lost on the way back)
+    // before it posts again, so a retry never pays for a second job.
+    private Task<FineTuningJob> CreateJobAsync(
+        string method, string runId, BinaryData payload, Func<string, CancellationToken, Task<FineTuningJob?>> findReusable, CancellationToken cancellationToken)
+    {
         var attempts = 0;
-        return await _sender.Resilience.ExecuteAsync(
+        return _sender.Resilience.ExecuteAsync(
             async token =>
             {
-                if (attempts++ > 0 && await FindReusableSftJobAsync(request.RunId, token) is { } created)
+                if (attempts++ > 0 && await findReusable(runId, token) is { } created)
                 {
                     return created;
                 }
@@ -188,10 +180,10 @@ public sealed class FineTuningServiceClient
                     "create fine-tuning job", _sender.Request("POST", JobsPath, BinaryContent.Create(payload)), token);
                 var job = Read(body, FineTuningJsonContext.Default.FineTuningJob);
                 _logger.LogInformation(
-                    "Created SFT job {JobId} for run {RunId} on {Model} ({Status})", job.Id, request.RunId, job.Model, job.RawStatus);
+                    "Created {Method} job {JobId} for run {RunId} on {Model} ({Status})", method, job.Id, runId, job.Model, job.RawStatus);
                 return job;
             },
-            cancellationToken);
+            cancellationToken).AsTask();
     }
 
     /// <summary>The newest SFT-stage job of the run, in any state.</summary>

@@ -197,7 +197,7 @@ public static class RunPipeline
         }
 
         status.Enter(RunPhase.Training, "The job is queued or training; the monitor polls it with durable timers.");
-        var job = await MonitorAsync(context, request, jobId, cancel);
+        var job = await MonitorAsync(context, request, jobId, RunEvents.MonitorInstanceId(request.RunId), cancel);
         QuotaGate.Release(context, QuotaKind.FineTuningJob);
         status.Update(s => s with { JobStatus = job.Status, LatestMetrics = job.LatestMetrics, FineTunedModel = job.FineTunedModel });
         await DeleteTrainingFilesAsync(context, files, status, retries);
@@ -220,10 +220,10 @@ public static class RunPipeline
             : await DeployAndServeAsync(context, request, prepared, job.FineTunedModel!, status, cancel);
     }
 
-    /// <summary>Waits for the job monitor; a cancel of the run is passed on to it, so it cancels the job and ends.</summary>
-    private static async Task<JobOutcome> MonitorAsync(TaskOrchestrationContext context, RunRequest request, string jobId, Task<CancelRequest> cancel)
+    /// <summary>Waits for a job's monitor; a cancel of the run is passed on to it, so it cancels the job and ends.</summary>
+    internal static async Task<JobOutcome> MonitorAsync(
+        TaskOrchestrationContext context, RunRequest request, string jobId, string monitorId, Task<CancelRequest> cancel)
     {
-        var monitorId = RunEvents.MonitorInstanceId(request.RunId);
         var monitor = WorkflowTasks.MonitorFineTuningJob.CallAsync(
             context,
             MonitorState.Start(request.RunId, jobId, request.RequestedAt.UtcDateTime + request.Options.MaxRunTime, request.Options.Timing),

@@ -125,7 +125,7 @@ public static class SftStage
         }
 
         status.Enter(RunPhase.Training, "SFT stage: the supervised job is queued or training; DPO starts from its model.");
-        var job = await MonitorAsync(context, request, jobId, cancel);
+        var job = await RunPipeline.MonitorAsync(context, request, jobId, RunEvents.SftMonitorInstanceId(request.RunId), cancel);
         QuotaGate.Release(context, QuotaKind.FineTuningJob);
         status.Update(s => s with { SftJobStatus = job.Status, SftModel = job.FineTunedModel });
         await DeleteFilesAsync(context, files, status, retries);
@@ -202,22 +202,6 @@ public static class SftStage
                 await DeleteDeploymentAsync(context, request, deployed, status, retries);
             }
         }
-    }
-
-    /// <summary>Waits for the SFT job's monitor; a cancel of the run is passed on to it, so it cancels the job and ends.</summary>
-    private static async Task<JobOutcome> MonitorAsync(TaskOrchestrationContext context, RunRequest request, string jobId, Task<CancelRequest> cancel)
-    {
-        var monitorId = RunEvents.SftMonitorInstanceId(request.RunId);
-        var monitor = WorkflowTasks.MonitorFineTuningJob.CallAsync(
-            context,
-            MonitorState.Start(request.RunId, jobId, request.RequestedAt.UtcDateTime + request.Options.MaxRunTime, request.Options.Timing),
-            new SubOrchestrationOptions { InstanceId = monitorId });
-        if (await Task.WhenAny(monitor, cancel) == cancel && !monitor.IsCompleted)
-        {
-            context.SendEvent(monitorId, RunEvents.JobControl, new JobControlRequest(JobControlAction.Cancel, cancel.Result.RequestedBy));
-        }
-
-        return (await monitor)!;
     }
 
     // The SFT job no longer needs its files; the release at the end tries again should this fail.
