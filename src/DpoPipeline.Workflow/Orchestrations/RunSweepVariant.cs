@@ -61,7 +61,7 @@ public static class RunSweepVariant
                 return Ended(context, result with { State = VariantState.Cancelled, JobStatus = "cancelled" }, null, null);
             }
 
-            job = await MonitorAsync(context, run, variantId, jobId, cancel);
+            job = await RunPipeline.MonitorAsync(context, run, jobId, RunEvents.MonitorInstanceId(variantId), cancel);
             QuotaGate.Release(context, QuotaKind.FineTuningJob);
             result = Publish(context, result with
             {
@@ -104,22 +104,6 @@ public static class RunSweepVariant
 
     /// <summary>The deployment a variant is measured on: named after the run and the variant, tagged with the run.</summary>
     public static string MeasurementDeploymentName(string runId, int index) => DeploymentNames.ForRun($"m{index}-{runId}");
-
-    private static async Task<JobOutcome> MonitorAsync(
-        TaskOrchestrationContext context, RunRequest run, string variantId, string jobId, Task<CancelRequest> cancel)
-    {
-        var monitorId = RunEvents.MonitorInstanceId(variantId);
-        var monitor = WorkflowTasks.MonitorFineTuningJob.CallAsync(
-            context,
-            MonitorState.Start(variantId, jobId, run.RequestedAt.UtcDateTime + run.Options.MaxRunTime, run.Options.Timing),
-            new SubOrchestrationOptions { InstanceId = monitorId });
-        if (await Task.WhenAny(monitor, cancel) == cancel && !monitor.IsCompleted)
-        {
-            context.SendEvent(monitorId, RunEvents.JobControl, new JobControlRequest(JobControlAction.Cancel, cancel.Result.RequestedBy));
-        }
-
-        return (await monitor)!;
-    }
 
     /// <summary>Deploys the variant's model briefly, compares it with the shared base deployment, deletes it whatever happened.</summary>
     private static async Task<(VariantResult Result, EvaluationSummary? Evaluation)> MeasureAsync(
