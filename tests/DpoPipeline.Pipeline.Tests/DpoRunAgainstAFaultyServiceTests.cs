@@ -21,17 +21,17 @@ public sealed class DpoRunAgainstAFaultyServiceTests : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Limit);
-        using var emulator = Start(
+        using var emulator = SeparateProcess.Start(
             "DpoPipeline.Emulator.dll", [], "--port", "0", "--time-scale", TimeScale,
             // Training far longer than the run's retries, so the job is still running when the run gives up.
             "--Emulator:Durations:JobRunning=100:00:00",
             "--Emulator:Faults:0:Fault=500", "--Emulator:Faults:0:Method=GET", "--Emulator:Faults:0:PathContains=/fine_tuning/jobs/ftjob-");
         try
         {
-            var endpoint = await ListeningUriAsync(emulator, timeout.Token);
+            var endpoint = await SeparateProcess.ListeningUriAsync(emulator, timeout.Token);
 
             // The clients' own retries shortened by settings, as a user may: the run reaches its end in seconds.
-            using var dpo = Start(
+            using var dpo = SeparateProcess.Start(
                 "dpo.dll",
                 [("OpenAI__Retry__MaxRetries", "2"), ("OpenAI__Retry__BaseDelay", "00:00:00.200"), ("OpenAI__Retry__MaxDelay", "00:00:00.500")],
                 "run", "--sample", "--endpoint", endpoint.ToString(), "--time-scale", TimeScale, "--in-memory", "--out", Path.Combine(_folder, "out"), "--json");
@@ -47,8 +47,8 @@ public sealed class DpoRunAgainstAFaultyServiceTests : IDisposable
 
             using var http = new HttpClient { BaseAddress = new Uri(endpoint, "openai/v1/") };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "e2e");
-            var jobs = await GetDataAsync(http, "fine_tuning/jobs", timeout.Token);
-            var files = await GetDataAsync(http, "files?purpose=fine-tune", timeout.Token);
+            var jobs = await SeparateProcess.GetDataAsync(http, "fine_tuning/jobs", timeout.Token);
+            var files = await SeparateProcess.GetDataAsync(http, "files?purpose=fine-tune", timeout.Token);
             var job = Assert.Single(jobs);
             Assert.Equal("cancelled", job.GetProperty("status").GetString());
             Assert.Empty(files);
@@ -57,47 +57,5 @@ public sealed class DpoRunAgainstAFaultyServiceTests : IDisposable
         {
             emulator.Kill(entireProcessTree: true);
         }
-    }
-
-    private static Process Start(string assembly, IEnumerable<(string Name, string Value)> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
-
-    // The emulator prints "DpoPipeline emulator listening on <url>" once Kestrel listens.
-    private static async Task<Uri> ListeningUriAsync(Process emulator, CancellationToken cancellationToken)
-    {
-        const string Marker = "listening on ";
-        while (await emulator.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (line.StartsWith("DpoPipeline emulator", StringComparison.Ordinal) && at >= 0)
-            {
-                // Keep draining its output so the emulator never blocks on a full pipe.
-                _ = emulator.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                _ = emulator.StandardError.ReadToEndAsync(CancellationToken.None);
-                return new Uri(line[(at + Marker.Length)..].Trim());
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"The emulator ended before it listened: {await emulator.StandardError.ReadToEndAsync(cancellationToken)}");
-    }
-
-    private static async Task<List<JsonElement>> GetDataAsync(HttpClient http, string path, CancellationToken cancellationToken)
-    {
-        using var document = JsonDocument.Parse(await http.GetStringAsync(path, cancellationToken));
-        return [.. document.RootElement.GetProperty("data").EnumerateArray().Select(e => e.Clone())];
     }
 }

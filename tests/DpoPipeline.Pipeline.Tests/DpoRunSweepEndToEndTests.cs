@@ -21,15 +21,15 @@ public sealed class DpoRunSweepEndToEndTests : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Limit);
-        using var emulator = Start(
+        using var emulator = SeparateProcess.Start(
             "DpoPipeline.Emulator.dll", [], "--port", "0", "--time-scale", TimeScale, "--Emulator:Quotas:MaxRunningJobs=1",
             "--Emulator:Models:DpoByBeta:0.05=0", "--Emulator:Models:DpoByBeta:0.1=1", "--Emulator:Models:DpoByBeta:0.2=0");
         try
         {
-            var endpoint = await ListeningUriAsync(emulator, timeout.Token);
+            var endpoint = await SeparateProcess.ListeningUriAsync(emulator, timeout.Token);
             var dataset = await Core.Samples.SampleDatasets.Default.ExtractAsync(_folder, timeout.Token);
 
-            using var dpo = Start(
+            using var dpo = SeparateProcess.Start(
                 "dpo.dll", [],
                 "run", dataset, "--endpoint", endpoint.ToString(), "--time-scale", TimeScale, "--ttl-hours", "0.2", "--in-memory",
                 "--out", Path.Combine(_folder, "out"), "--sweep", "beta=0.05,0.1,0.2", "--json");
@@ -47,58 +47,17 @@ public sealed class DpoRunSweepEndToEndTests : IDisposable
 
             using var http = new HttpClient { BaseAddress = new Uri(endpoint, "openai/v1/") };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "e2e");
-            var jobs = await GetDataAsync(http, "fine_tuning/jobs", timeout.Token);
+            var jobs = await SeparateProcess.GetDataAsync(http, "fine_tuning/jobs", timeout.Token);
             Assert.Equal(3, jobs.Count);
             Assert.Equal(
                 [0.05, 0.1, 0.2],
                 jobs.Select(j => j.GetProperty("method").GetProperty("dpo").GetProperty("hyperparameters").GetProperty("beta").GetDouble()).Order());
             Assert.All(jobs, j => Assert.Equal("succeeded", j.GetProperty("status").GetString()));
-            Assert.Empty(await GetDataAsync(http, "files?purpose=fine-tune", timeout.Token));
+            Assert.Empty(await SeparateProcess.GetDataAsync(http, "files?purpose=fine-tune", timeout.Token));
         }
         finally
         {
             emulator.Kill(entireProcessTree: true);
         }
-    }
-
-    private static Process Start(string assembly, IEnumerable<(string Name, string Value)> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
-
-    // The emulator prints "DpoPipeline emulator listening on <url>" once Kestrel listens.
-    private static async Task<Uri> ListeningUriAsync(Process emulator, CancellationToken cancellationToken)
-    {
-        const string Marker = "listening on ";
-        while (await emulator.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (line.StartsWith("DpoPipeline emulator", StringComparison.Ordinal) && at >= 0)
-            {
-                _ = emulator.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                _ = emulator.StandardError.ReadToEndAsync(CancellationToken.None);
-                return new Uri(line[(at + Marker.Length)..].Trim());
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"The emulator ended before it listened: {await emulator.StandardError.ReadToEndAsync(cancellationToken)}");
-    }
-
-    private static async Task<List<JsonElement>> GetDataAsync(HttpClient http, string path, CancellationToken cancellationToken)
-    {
-        using var document = JsonDocument.Parse(await http.GetStringAsync(path, cancellationToken));
-        return [.. document.RootElement.GetProperty("data").EnumerateArray().Select(e => e.Clone())];
     }
 }
