@@ -102,7 +102,12 @@ public sealed class DatasetBlobStarterTests(AzuriteFixture azurite) : IAsyncLife
     public async Task Under_the_parallel_policy_a_new_version_leaves_the_old_run_going()
     {
         await using var harness = await PipelineHarness.StartAsync(
-            emulator: o => o.Durations.JobQueued = TimeSpan.FromHours(5), pipeline: o => o.OnNewVersion = NewVersionPolicy.Parallel,
+            emulator: o => o.Durations.JobQueued = TimeSpan.FromHours(5),
+            pipeline: o =>
+            {
+                o.OnNewVersion = NewVersionPolicy.Parallel;
+                o.MaxRunningJobs = 2; // one job slot would queue the second run behind the first (see QuotaQueueTests)
+            },
             withBaseDeployment: false, files: _runFiles);
         var sample = await File.ReadAllBytesAsync(await harness.SampleAsync(), TestContext.Current.CancellationToken);
         var starter = Starter(harness);
