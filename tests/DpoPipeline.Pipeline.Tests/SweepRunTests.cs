@@ -125,6 +125,34 @@ public sealed class SweepRunTests
         Assert.Null(result.Status.Deployment);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Pausing_and_resuming_a_sweep_reaches_every_variant_job_that_trains()
+    {
+        await using var harness = await PipelineHarness.StartAsync(
+            emulator: o => (o.Quotas.MaxRunningJobs, o.Durations.JobRunning) = (2, TimeSpan.FromHours(20)), pipeline: o => o.MaxRunningJobs = 2);
+        var ct = TestContext.Current.CancellationToken;
+        var request = await harness.StartRunAsync(await harness.SampleAsync(), new RunOverrides { Sweep = new() { ["beta"] = [0.05, 0.1] } });
+        await harness.WaitUntilAsync(request.RunId, _ => JobStatuses(harness).Count(s => s == "running") == 2);
+
+        await harness.WaitUntilAsync(request.RunId, v => v.Status!.Variants.All(x => x.JobId is not null));
+        var monitors = Enumerable.Range(1, 2).Select(i => RunEvents.MonitorInstanceId(SweepVariantIds.For(request.RunId, i))).ToList();
+        while ((await harness.InstancesAsync()).Count(i => monitors.Contains(i.InstanceId)) < 2)
+        {
+            await Task.Delay(50, ct);
+        }
+
+        Assert.Equal(Workflow.Api.RunCommandResult.Accepted, await harness.Pipeline.Runs.ControlJobAsync(request.RunId, new JobControlRequest(JobControlAction.Pause, "test"), ct));
+        await harness.WaitUntilAsync(request.RunId, _ => JobStatuses(harness).Count(s => s == "paused") == 2);
+        Assert.Equal(Workflow.Api.RunCommandResult.Accepted, await harness.Pipeline.Runs.ControlJobAsync(request.RunId, new JobControlRequest(JobControlAction.Resume, "test"), ct));
+        await harness.WaitUntilAsync(request.RunId, _ => JobStatuses(harness).Count(s => s == "running") == 2);
+
+        await harness.Pipeline.Runs.CancelAsync(request.RunId, new CancelRequest("done", "test"), ct);
+        Assert.Equal(RunOutcome.Cancelled, (await harness.RunToEndAsync(request.RunId)).Outcome);
+        Assert.Empty(harness.PaidLeftovers());
+    }
+
+    private static List<string> JobStatuses(PipelineHarness harness) => [.. harness.Emulator.State.Jobs.Select(j => j.Status)];
+
     [Fact(Timeout = 240_000)]
     public async Task Variants_trained_at_once_take_turns_for_one_deployment_slot_and_all_get_measured()
     {

@@ -215,19 +215,30 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
             return run;
         }
 
-        // The DPO job's monitor, or while the SFT stage trains, the SFT job's.
-        var monitor = RunEvents.MonitorInstanceId(runId);
-        if (!await IsRunningAsync(monitor, cancellationToken))
+        // The DPO job's monitor, the SFT job's while the SFT stage trains, or those of a sweep's variants that train.
+        var variants = (await GetAsync(runId, cancellationToken))?.Status?.Variants ?? [];
+        string[] monitors =
+        [
+            RunEvents.MonitorInstanceId(runId),
+            RunEvents.SftMonitorInstanceId(runId),
+            .. variants.Select(v => RunEvents.MonitorInstanceId(SweepVariantIds.For(runId, v.Index))),
+        ];
+        var reached = 0;
+        foreach (var monitor in monitors)
         {
-            monitor = RunEvents.SftMonitorInstanceId(runId);
-            if (!await IsRunningAsync(monitor, cancellationToken))
+            if (await IsRunningAsync(monitor, cancellationToken))
             {
-                return RunCommandResult.Conflict;
+                await client.RaiseEventAsync(monitor, RunEvents.JobControl, request, cancellationToken);
+                reached++;
             }
         }
 
-        await client.RaiseEventAsync(monitor, RunEvents.JobControl, request, cancellationToken);
-        logger.LogInformation("{Action} requested for the job of run {RunId}.", request.Action, runId);
+        if (reached == 0)
+        {
+            return RunCommandResult.Conflict;
+        }
+
+        logger.LogInformation("{Action} requested for {Count} job(s) of run {RunId}.", request.Action, reached, runId);
         return RunCommandResult.Accepted;
     }
 
