@@ -130,13 +130,8 @@ public sealed class FineTuningServiceClient
     public async Task<FineTuningJob> CreateDpoJobAsync(DpoJobRequest request, CancellationToken cancellationToken = default)
     {
         DpoJobRequestValidator.EnsureValid(request);
-        if (await FindReusableJobAsync(request.RunId, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-
         var payload = BinaryData.FromObjectAsJson(DpoJobCreateBody.From(request), FineTuningJsonContext.Default.DpoJobCreateBody);
-        return await CreateJobAsync("DPO", request.RunId, payload, FindReusableJobAsync, cancellationToken);
+        return await CreateJobAsync("DPO", request.RunId, payload, FindRunJobAsync, cancellationToken);
     }
 
     /// <summary>
@@ -153,25 +148,25 @@ public sealed class FineTuningServiceClient
             throw new ArgumentException("Invalid SFT job request: " + string.Join(" ", problems), nameof(request));
         }
 
-        if (await FindReusableSftJobAsync(request.RunId, cancellationToken) is { } existing)
+        var payload = BinaryData.FromString(SftJobCreateBody.Json(request));
+        return await CreateJobAsync("SFT", request.RunId, payload, FindRunSftJobAsync, cancellationToken);
+    }
+
+    // The run's job, if it has one, is returned instead; and each attempt after the first looks for the job an earlier
+    // attempt may have created (its answer lost on the way back) before it posts again: a retry never pays for a second job.
+    private async Task<FineTuningJob> CreateJobAsync(
+        string method, string runId, BinaryData payload, Func<string, CancellationToken, Task<FineTuningJob?>> findRunJob, CancellationToken cancellationToken)
+    {
+        if (await FindReusableAsync(method, runId, findRunJob, cancellationToken) is { } existing)
         {
             return existing;
         }
 
-        var payload = BinaryData.FromString(SftJobCreateBody.Json(request));
-        return await CreateJobAsync("SFT", request.RunId, payload, FindReusableSftJobAsync, cancellationToken);
-    }
-
-    // Each attempt after the first looks for the job an earlier attempt may have created (its answer lost on the way back)
-    // before it posts again, so a retry never pays for a second job.
-    private Task<FineTuningJob> CreateJobAsync(
-        string method, string runId, BinaryData payload, Func<string, CancellationToken, Task<FineTuningJob?>> findReusable, CancellationToken cancellationToken)
-    {
         var attempts = 0;
-        return _sender.Resilience.ExecuteAsync(
+        return await _sender.Resilience.ExecuteAsync(
             async token =>
             {
-                if (attempts++ > 0 && await findReusable(runId, token) is { } created)
+                if (attempts++ > 0 && await FindReusableAsync(method, runId, findRunJob, token) is { } created)
                 {
                     return created;
                 }
@@ -183,7 +178,7 @@ public sealed class FineTuningServiceClient
                     "Created {Method} job {JobId} for run {RunId} on {Model} ({Status})", method, job.Id, runId, job.Model, job.RawStatus);
                 return job;
             },
-            cancellationToken).AsTask();
+            cancellationToken);
     }
 
     /// <summary>The newest SFT-stage job of the run, in any state.</summary>
@@ -303,27 +298,18 @@ public sealed class FineTuningServiceClient
         return StepMetricsCsvReader.Parse(await DownloadFileAsync(resultFileId, cancellationToken));
     }
 
-    private async Task<FineTuningJob?> FindReusableJobAsync(string runId, CancellationToken cancellationToken)
+    // A job of the run that failed or was cancelled is not reused: the run pays for a new one only then.
+    private async Task<FineTuningJob?> FindReusableAsync(
+        string method, string runId, Func<string, CancellationToken, Task<FineTuningJob?>> findRunJob, CancellationToken cancellationToken)
     {
-        var existing = await FindRunJobAsync(runId, cancellationToken);
+        var existing = await findRunJob(runId, cancellationToken);
         if (existing is null || existing.Status is FineTuningJobStatus.Failed or FineTuningJobStatus.Cancelled)
         {
             return null;
         }
 
-        _logger.LogInformation("Run {RunId} already has job {JobId} ({Status}); not creating another", runId, existing.Id, existing.RawStatus);
-        return existing;
-    }
-
-    private async Task<FineTuningJob?> FindReusableSftJobAsync(string runId, CancellationToken cancellationToken)
-    {
-        var existing = await FindRunSftJobAsync(runId, cancellationToken);
-        if (existing is null || existing.Status is FineTuningJobStatus.Failed or FineTuningJobStatus.Cancelled)
-        {
-            return null;
-        }
-
-        _logger.LogInformation("Run {RunId} already has SFT job {JobId} ({Status}); not creating another", runId, existing.Id, existing.RawStatus);
+        _logger.LogInformation(
+            "Run {RunId} already has {Method} job {JobId} ({Status}); not creating another", runId, method, existing.Id, existing.RawStatus);
         return existing;
     }
 
