@@ -1,5 +1,4 @@
 using System.Globalization;
-using DpoPipeline.Core.Quotas;
 using DpoPipeline.Workflow.Runs;
 using Spectre.Console;
 
@@ -24,9 +23,7 @@ internal static class RunStatusFacts
         }
 
         table
-            .Row("Queued", s.Queue is { } q
-                ? $"for a {(q.Resource == QuotaKind.FineTuningJob ? "job" : "deployment")} slot, {(q.Position == 1 ? "next" : $"number {q.Position}")} in line since {q.Since:u} ({q.Reason})"
-                : null)
+            .Row("Queued", s.Queue is { } q ? $"{q.Describe()}, since {q.Since:u}" : null)
             .Row("Base model", s.ResolvedBaseModel is { } resolved
                 ? $"{resolved} (fine-tuned, family {s.BaseModelFamily}{(s.BaseModelFromRun is { } run ? $", from run {run}" : string.Empty)})"
                 : null)

@@ -62,7 +62,7 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
             return;
         }
 
-        var carried = coordinator?.SerializedCustomStatus is null ? null : coordinator.ReadCustomStatusAs<QuotaCoordinatorState>() is { } last ? last with { Limits = null } : null;
+        var carried = LineOf(coordinator) is { } last ? last with { Limits = null } : null;
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
@@ -80,11 +80,11 @@ public sealed class RunsService(DurableTaskClient client, ILogger<RunsService> l
     }
 
     /// <summary>The quota line as the coordinator last showed it, or null before any run started it.</summary>
-    public async Task<QuotaCoordinatorState?> GetQuotaAsync(CancellationToken cancellationToken)
-    {
-        var coordinator = await client.GetInstanceAsync(QuotaEvents.CoordinatorInstanceId, getInputsAndOutputs: true, cancellationToken);
-        return coordinator?.SerializedCustomStatus is null ? null : coordinator.ReadCustomStatusAs<QuotaCoordinatorState>();
-    }
+    public async Task<QuotaCoordinatorState?> GetQuotaAsync(CancellationToken cancellationToken) =>
+        LineOf(await client.GetInstanceAsync(QuotaEvents.CoordinatorInstanceId, getInputsAndOutputs: true, cancellationToken));
+
+    private static QuotaCoordinatorState? LineOf(OrchestrationMetadata? coordinator) =>
+        coordinator?.SerializedCustomStatus is null ? null : coordinator.ReadCustomStatusAs<QuotaCoordinatorState>();
 
     /// <summary>
     /// Gives up the slots and places of holders whose run has ended without saying so (terminated by an operator, or

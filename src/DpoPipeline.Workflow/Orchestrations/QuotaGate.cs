@@ -108,17 +108,14 @@ internal static class QuotaGate
                 queued = true;
             }
 
-            var what = slot.Kind == QuotaKind.FineTuningJob ? "fine-tuning job" : "fine-tuned deployment";
-            status.Update(s => s with
+            status.Update(s =>
             {
-                Message = $"Queued for a {what} slot: {Place(answer.Position)} ({answer.Reason}).",
-                Queue = new QueuePlace(slot.Kind, answer.Position, answer.Reason ?? string.Empty, answer.Ticket, s.Queue?.Since ?? context.CurrentUtcDateTime),
+                var place = new QueuePlace(slot.Kind, answer.Position, answer.Reason ?? string.Empty, answer.Ticket, s.Queue?.Since ?? context.CurrentUtcDateTime);
+                return s with { Message = $"Queued {place.Describe()}.", Queue = place };
             });
         }
     }
 
     private static void Send(TaskOrchestrationContext context, QuotaMessage message) =>
         context.SendEvent(QuotaEvents.CoordinatorInstanceId, QuotaEvents.Message, message);
-
-    private static string Place(int position) => position == 1 ? "next in line" : $"number {position} in line";
 }
